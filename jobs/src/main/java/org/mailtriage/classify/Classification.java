@@ -1,0 +1,30 @@
+package org.mailtriage.classify;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What the classifier concluded about one reply.
+ *
+ * @param guideRule null when the failure is none of the guide's rows
+ * @param ruleId the rule that matched, or {@link Classifier#NO_RULE}
+ * @param blocklist the blocklist zone or provider code named in the reply, or null
+ */
+public record Classification(Reason reason, GuideRule guideRule, String ruleId, String blocklist) {
+    public Classification {
+        requireNonNull(reason, "reason is null");
+        requireNonNull(ruleId, "ruleId is null");
+    }
+
+    public Remedy remedy() {
+        return guideRule == null ? null : guideRule.remedy();
+    }
+
+    public String guideRuleLabel() {
+        return guideRule == null ? null : guideRule.label();
+    }
+
+    public String remedyLabel() {
+        Remedy remedy = remedy();
+        return remedy == null ? null : remedy.label();
+    }
+}

@@ -1,0 +1,65 @@
+package org.mailtriage.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.mailtriage.classify.Classification;
+import org.mailtriage.classify.Classifier;
+import org.mailtriage.classify.Reply;
+import org.mailtriage.classify.RuleTable;
+import org.mailtriage.classify.SmtpStage;
+import org.mailtriage.ingest.SendingIps;
+import org.mailtriage.spark.BadInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = "Classify one SMTP reply: reason, guide rule, remedy, the blocklist it names, and the rule that matched.")
+final class ExplainCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "REPLY", description = "The reply text, e.g. \"550 5.7.1 Service unavailable; client [192.0.2.10] blocked using zen.spamhaus.org\"")
+    String replyText;
+
+    @Option(names = "--stage", description = "SMTP stage the reply answered: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})", defaultValue = "UNKNOWN")
+    SmtpStage stage;
+
+    @Option(names = "--rules", paramLabel = "FILE", description = "Rule table to use instead of the built-in one (local file).")
+    Path rules;
+
+    @Override
+    public Integer call() throws IOException {
+        Classifier classifier = new Classifier(loadRules());
+        Reply reply = Reply.parse(replyText, stage);
+        Classification result = classifier.classify(reply);
+        var out = System.out;
+        out.printf("reply code:  %s%n", reply.replyCode() == null ? "-" : reply.replyCode());
+        out.printf("status:      %s%n", reply.enhancedStatus() == null ? "-" : reply.enhancedStatus());
+        out.printf("reason:      %s%n", result.reason().label());
+        out.printf("guide rule:  %s%n", result.guideRule() == null ? "- (not one of the guide's rows)"
+                : result.guideRule().label() + " (" + result.guideRule().section() + ")");
+        out.printf("remedy:      %s%n", result.remedy() == null ? "-" : result.remedy().label() + ": " + result.remedy().description());
+        out.printf("blocklist:   %s%n", result.blocklist() == null ? "-" : result.blocklist());
+        String ip = SendingIps.fromReply(reply.text(), null);
+        out.printf("client IP:   %s%n", ip == null ? "-" : ip);
+        out.printf("rule id:     %s%n", result.ruleId());
+        return ExitCodes.OK;
+    }
+
+    private List<org.mailtriage.classify.Rule> loadRules() throws IOException {
+        if (rules == null) {
+            return RuleTable.loadDefault();
+        }
+        if (!Files.isReadable(rules)) {
+            throw new BadInputException("rule table not readable: " + rules);
+        }
+        try (Reader reader = Files.newBufferedReader(rules, StandardCharsets.UTF_8)) {
+            return RuleTable.read(reader, rules.toString());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("bad rule table: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.mailtriage.cli;
+
+import java.io.PrintWriter;
+import org.mailtriage.spark.BadInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The entry point for the launcher script and for spark-submit alike. Subcommands hold no logic:
+ * they parse options and call the jobs.
+ */
+@Command(name = "mailtriage", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Classifies mail delivery failures and says which servers need delisting or a PTR/HELO fix.",
+        subcommands = {ExplainCommand.class, IngestCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+    public static void main(String[] args) {
+        int code = execute(args);
+        System.exit(code);
+    }
+
+    /** Runs a command line and returns its exit code (tests call this; main exits with it). */
+    public static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler(Main::handleFailure);
+        return commandLine.execute(args);
+    }
+
+    private static int handleFailure(Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        Throwable cause = exception;
+        while (cause != null && !(cause instanceof BadInputException)) {
+            cause = cause.getCause();
+        }
+        if (cause != null) {
+            err.println("mailtriage: " + cause.getMessage());
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        err.println("mailtriage: failed: " + exception);
+        exception.printStackTrace(err);
+        err.flush();
+        return ExitCodes.FAILURE;
+    }
+}

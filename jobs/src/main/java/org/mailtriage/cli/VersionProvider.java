@@ -1,0 +1,11 @@
+package org.mailtriage.cli;
+
+import org.mailtriage.spark.Version;
+import picocli.CommandLine.IVersionProvider;
+
+final class VersionProvider implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+        return new String[] {"mailtriage " + Version.current()};
+    }
+}

@@ -1,0 +1,47 @@
+package org.mailtriage.ingest;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds our sending IP in a remote server's reply: receivers usually quote it as
+ * "client [IP]", "Client host [IP]", or just "[IP]". The remote server's own address (which
+ * Postfix prints as "host mx[IP] said") is never taken.
+ */
+public final class SendingIps {
+    private static final String IPV4 = "(?:\\d{1,3}\\.){3}\\d{1,3}";
+    private static final String IPV6 = "(?:IPv6:)?[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?::" + IPV4 + ")?";
+    private static final Pattern CLIENT_BRACKETED = Pattern.compile(
+            "client(?: host)?\\s*\\[(" + IPV4 + "|" + IPV6 + ")\\]", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BRACKETED = Pattern.compile("\\[(" + IPV4 + "|" + IPV6 + ")\\]");
+    private static final Pattern BARE_IPV4 = Pattern.compile("(?<![\\d.])(" + IPV4 + ")(?![\\d.]*\\d)");
+
+    private SendingIps() {
+    }
+
+    /** Our IP as the receiver quoted it, or null. */
+    public static String fromReply(String reply, String remoteIp) {
+        if (reply == null || reply.isEmpty()) {
+            return null;
+        }
+        String found = first(CLIENT_BRACKETED.matcher(reply), remoteIp);
+        if (found == null) {
+            found = first(BRACKETED.matcher(reply), remoteIp);
+        }
+        if (found == null) {
+            found = first(BARE_IPV4.matcher(reply), remoteIp);
+        }
+        return found;
+    }
+
+    private static String first(Matcher matcher, String remoteIp) {
+        while (matcher.find()) {
+            String candidate = Addresses.normalizeIp(matcher.group(1));
+            if (Addresses.looksLikeIp(candidate) && !candidate.equals(remoteIp) && !candidate.startsWith("127.")
+                    && !candidate.equals("0.0.0.0")) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+}

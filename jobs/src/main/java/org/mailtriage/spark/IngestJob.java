@@ -1,0 +1,230 @@
+package org.mailtriage.spark;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.compress.CompressionCodec;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.mailtriage.classify.Classifier;
+import org.mailtriage.classify.RuleTable;
+import org.mailtriage.ingest.EventClassifier;
+import org.mailtriage.ingest.IngestItem;
+import org.mailtriage.ingest.InputCounts;
+import org.mailtriage.ingest.LineParser;
+import org.mailtriage.ingest.LogChunkReader;
+import org.mailtriage.ingest.PostfixParser;
+import org.mailtriage.ingest.ServerDirectory;
+import org.mailtriage.ingest.SourceFormat;
+
+/**
+ * ingest: input files → {@code events} (partitioned by event_date) and {@code quarantine}
+ * (partitioned by ingest_date), plus one {@code runs} row. Parsing and classifying happen in the
+ * tasks; only failure events and quarantined lines leave them, so the cached result is small.
+ */
+public final class IngestJob {
+    /**
+     * @param format null to sniff each file
+     * @param referenceDate null: year of syslog lines from the file name's date, else the file's time
+     * @param rulesPath null for the built-in rule table
+     * @param serversCsv null when there is none
+     * @param onlyDate null to keep every date; else only events of that (UTC) date are written
+     */
+    public record Options(List<String> inputs, Warehouse warehouse, SourceFormat format, LocalDate referenceDate, ZoneId zone,
+            String rulesPath, String serversCsv, LocalDate ingestDate, LocalDate onlyDate, long splitBytes) {
+        public Options {
+            inputs = List.copyOf(inputs);
+            requireNonNull(warehouse, "warehouse is null");
+            requireNonNull(zone, "zone is null");
+            requireNonNull(ingestDate, "ingestDate is null");
+        }
+    }
+
+    /** What a finished ingest reports back. */
+    public record Result(String runId, InputCounts counts, long filesRead, List<String> unrecognised, long quarantined) {
+    }
+
+    private IngestJob() {
+    }
+
+    public static Result run(SparkSession spark, Options options, String runId) {
+        Instant started = Instant.now();
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        options.warehouse().checkWritable(hadoop);
+        String rulesText = readText(hadoop, options.rulesPath(), RuleTable.DEFAULT_RESOURCE);
+        String serversText = options.serversCsv() == null ? null : readText(hadoop, options.serversCsv(), null);
+        validate(rulesText, options.rulesPath(), serversText, options.serversCsv());
+
+        InputPlanner.Plan plan;
+        try {
+            plan = new InputPlanner(hadoop, options.splitBytes(), options.format(), options.referenceDate(), options.zone())
+                    .plan(options.inputs());
+        } catch (IOException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+
+        InputCounts counts = InputCounts.ZERO;
+        long quarantined = 0;
+        if (!plan.splits().isEmpty()) {
+            HadoopConf conf = new HadoopConf(hadoop);
+            String zone = options.zone().getId();
+            JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            JavaRDD<IngestItem> items = context.parallelize(plan.splits(), plan.splits().size())
+                    .mapPartitions(splits -> read(splits, conf, rulesText, serversText, ZoneId.of(zone)))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            try {
+                LocalDate onlyDate = options.onlyDate();
+                JavaRDD<Row> eventRows = items.filter(item -> item.event() != null)
+                        .filter(item -> onlyDate == null || Rows.utcDate(item.event().eventTime()).equals(onlyDate))
+                        .map(item -> Rows.event(item.event()));
+                Dataset<Row> events = spark.createDataFrame(eventRows, Schemas.EVENTS);
+                events.write().mode(SaveMode.Overwrite).partitionBy("event_date").parquet(options.warehouse().table("events"));
+
+                LocalDate ingestDate = options.ingestDate();
+                JavaRDD<Row> quarantineRows = items.filter(item -> item.quarantine() != null)
+                        .map(item -> Rows.quarantine(item.quarantine(), runId, ingestDate));
+                Dataset<Row> quarantine = spark.createDataFrame(quarantineRows, Schemas.QUARANTINE);
+                quarantine.write().mode(SaveMode.Overwrite).partitionBy("ingest_date").parquet(options.warehouse().table("quarantine"));
+
+                counts = items.filter(item -> item.counts() != null).map(IngestItem::counts).fold(InputCounts.ZERO, InputCounts::plus);
+                quarantined = counts.linesQuarantined() + counts.emailsQuarantined();
+            } finally {
+                items.unpersist(false);
+            }
+        }
+        RunRecord run = new RunRecord(runId, "ingest", Version.current(), started, Instant.now(), options.inputs(),
+                plan.files().size(), plan.unrecognised().size(), counts, quarantined, null, null, null,
+                counts.balanced() ? "success" : "unbalanced", plan.unrecognised().isEmpty() ? null
+                        : "unrecognised format: " + String.join(", ", plan.unrecognised()));
+        RunLog.append(spark, options.warehouse(), run);
+        return new Result(runId, counts, plan.files().size(), plan.unrecognised(), quarantined);
+    }
+
+    private static Iterator<IngestItem> read(Iterator<InputSplit> splits, HadoopConf conf, String rulesText, String serversText, ZoneId zone)
+            throws IOException {
+        EventClassifier classifier = new EventClassifier(new Classifier(RuleTable.read(new StringReader(rulesText), "rules")));
+        ServerDirectory servers = serversText == null ? ServerDirectory.empty() : ServerDirectory.read(new StringReader(serversText));
+        List<InputSplit> mine = new ArrayList<>();
+        splits.forEachRemaining(mine::add);
+        Iterator<InputSplit> remaining = mine.iterator();
+        return new Iterator<>() {
+            private Iterator<IngestItem> current = java.util.Collections.emptyIterator();
+            private InputStream open;
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext()) {
+                    closeOpen();
+                    if (!remaining.hasNext()) {
+                        return false;
+                    }
+                    current = openSplit(remaining.next());
+                }
+                return true;
+            }
+
+            @Override
+            public IngestItem next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return current.next();
+            }
+
+            private Iterator<IngestItem> openSplit(InputSplit split) {
+                try {
+                    Configuration configuration = conf.get();
+                    Path path = new Path(split.path());
+                    FileSystem fileSystem = path.getFileSystem(configuration);
+                    FSDataInputStream raw = fileSystem.open(path);
+                    InputStream in = raw;
+                    long start = split.start();
+                    if (split.compressed()) {
+                        CompressionCodec codec = new CompressionCodecFactory(configuration).getCodec(path);
+                        in = codec.createInputStream(raw);
+                    } else if (start > 0) {
+                        // One byte early, so LogChunkReader can tell whether `start` begins a line.
+                        raw.seek(start - 1);
+                        start = start - 1;
+                    }
+                    open = in;
+                    LineParser parser = parserFor(split.format(), servers);
+                    return new LogChunkReader(in, start, split.end(), split.path(), split.format(), parser, classifier,
+                            LocalDate.parse(split.referenceDate()), zone);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot open " + split.path(), e);
+                }
+            }
+
+            private void closeOpen() {
+                if (open != null) {
+                    try {
+                        open.close();
+                    } catch (IOException e) {
+                        // Nothing left to read from it; closing is best effort.
+                    }
+                    open = null;
+                }
+            }
+        };
+    }
+
+    static LineParser parserFor(SourceFormat format, ServerDirectory servers) {
+        return switch (format) {
+            case POSTFIX -> new PostfixParser(servers);
+            default -> throw new BadInputException("no log parser for format " + format.label());
+        };
+    }
+
+    private static void validate(String rulesText, String rulesPath, String serversText, String serversPath) {
+        try {
+            new Classifier(RuleTable.read(new StringReader(rulesText), rulesPath == null ? "built-in rules" : rulesPath));
+        } catch (IOException | RuntimeException e) {
+            throw new BadInputException("bad rule table: " + e.getMessage(), e);
+        }
+        if (serversText != null) {
+            try {
+                ServerDirectory.read(new StringReader(serversText));
+            } catch (IOException | RuntimeException e) {
+                throw new BadInputException("bad servers file " + serversPath + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Reads a small text file from any Hadoop path, or a class-path resource when the path is null. */
+    static String readText(Configuration configuration, String path, String resource) {
+        try {
+            if (path == null) {
+                try (InputStream in = IngestJob.class.getResourceAsStream(resource)) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+            Path hadoopPath = new Path(path);
+            try (InputStream in = hadoopPath.getFileSystem(configuration).open(hadoopPath)) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new BadInputException("cannot read " + (path == null ? resource : path) + ": " + e.getMessage(), e);
+        }
+    }
+}
