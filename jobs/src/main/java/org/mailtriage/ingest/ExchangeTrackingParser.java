@@ -26,9 +26,10 @@ import org.mailtriage.classify.SmtpStage;
  * Exchange message tracking log records (MSGTRK*.LOG) → events. The columns come from the file's own
  * {@code #Fields:} line (26 in Exchange 2010, 30 from 2013 on), so one parser instance reads one file, in order;
  * {@link ExchangeTrackingReader} feeds it whole CSV records (a quoted field may hold a line break).
- * FAIL and DEFER records give one event per failed recipient ({@code recipient-address} and
+ * FAIL (outcome "bounced") and DEFER ("deferred") records give one event per failed recipient ({@code recipient-address} and
  * {@code recipient-status} are ";"-separated lists, paired by position); a DSN record gives events only when it
- * carries a failure status itself (usually the FAIL record before it already did). The status text, plain
+ * carries a failure status itself (usually the FAIL record before it already did); a DSN's recipient-address is the
+ * original sender and its related-recipient-address the recipients that failed. The status text, plain
  * ("550 5.1.1 …") or structured ("[{LRT=…};{LED=451 4.4.0 …};{FQDN=mx…};{IP=…}]"), is classified like any reply.
  * Direction: directionality "Incoming" (a remote sender's mail that our server refused) is inbound, else outbound.
  */
@@ -107,7 +108,7 @@ public final class ExchangeTrackingParser implements FormAwareParser {
             return Parsed.quarantined(FORM_BAD_RECORD, "no_event_id");
         }
         return switch (eventId.toUpperCase(Locale.ROOT)) {
-            case "FAIL" -> failure(line, record, FORM_FAIL, "failed");
+            case "FAIL" -> failure(line, record, FORM_FAIL, "bounced");
             case "DEFER" -> failure(line, record, FORM_DEFER, "deferred");
             case "DSN" -> failure(line, record, FORM_DSN_FAILURE, "dsn");
             default -> Parsed.ignored();
@@ -179,7 +180,9 @@ public final class ExchangeTrackingParser implements FormAwareParser {
         String action = outcome.equals("deferred") || (reply.replyCode() != null && reply.replyCode() < 500) ? "delayed" : "failed";
         EventBuilder builder = new EventBuilder(line, SourceFormat.EXCHANGE, time, inbound ? Direction.INBOUND : Direction.OUTBOUND, outcome)
                 .index(index).queueId(get(record, "internal-message-id")).messageId(get(record, "message-id"))
-                .sender(firstOf(get(record, "sender-address"), get(record, "return-path"))).recipient(recipient)
+                .sender(outcome.equals("dsn") ? get(record, "recipient-address")
+                        : firstOf(get(record, "sender-address"), get(record, "return-path")))
+                .recipient(recipient)
                 .reply(reply, null).dsnAction(action);
         String clientIp = firstOf(get(record, "original-client-ip"), get(record, "client-ip"));
         if (inbound) {

@@ -116,8 +116,10 @@ public final class EximParser implements FormAwareParser {
         if (body.startsWith("** ") || body.startsWith("== ")) {
             return delivery(line, time, host, messageId, body);
         }
+        // Reject lines start with the client (H=, or U= for local SMTP) or with "rejected"; a delivery
+        // line quoting "rejected" in its C="…" confirmation is no reject.
         Matcher rejected = REJECTED.matcher(body);
-        if (rejected.find()) {
+        if ((body.startsWith("H=") || body.startsWith("U=") || body.startsWith("rejected ")) && rejected.find()) {
             return reject(line, time, host, messageId, body, rejected);
         }
         return Parsed.ignored();
@@ -201,6 +203,10 @@ public final class EximParser implements FormAwareParser {
                 after = ": " + from.group(2);
                 int argument = from.group(2).indexOf("argument(s): ");
                 helo = argument < 0 ? null : from.group(2).substring(argument + "argument(s): ".length()).strip();
+            }
+            case "VRFY", "EXPN", "ETRN", "AUTH", "STARTTLS" -> {
+                // Refused commands that carry no mail: not delivery failures.
+                return Parsed.of(FORM_REJECT_ACL, ParseOutcome.IGNORED);
             }
             default -> {
                 return Parsed.quarantined(FORM_BAD_LINE, "unrecognised_reject_line");

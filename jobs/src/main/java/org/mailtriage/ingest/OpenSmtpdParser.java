@@ -99,7 +99,11 @@ public final class OpenSmtpdParser implements FormAwareParser {
         EventBuilder builder = new EventBuilder(line, SourceFormat.OPENSMTPD, header.time(), Direction.OUTBOUND, temporary ? "deferred" : "bounced")
                 .reportingHost(header.host()).queueId(fields.get("evpid")).sender(fields.get("from")).recipient(recipient)
                 .remote(remoteHost, remoteIp).sendingIp(fields.get("source")).reply(reply, null)
-                .dsnAction(temporary ? "delayed" : "failed").outboundDefaults(servers);
+                .dsnAction(temporary ? "delayed" : "failed");
+        if (agent.equals("mta")) {
+            // A local (mda) delivery has no remote server and sends from no IP of ours.
+            builder.outboundDefaults(servers);
+        }
         return Parsed.of(agent.equals("mta") ? FORM_MTA_DELIVERY : FORM_MDA_DELIVERY, new ParseOutcome.Events(List.of(builder.build())));
     }
 

@@ -32,7 +32,7 @@ public final class SendmailParser implements FormAwareParser {
     private static final Set<String> PROGRAMS = Set.of("sm-mta", "sendmail", "sm-msp-queue", "sm-acceptingconnections");
     private static final Pattern QUEUE_ID = Pattern.compile("^([0-9A-Za-z]{6,20}|NOQUEUE): (.*)$", Pattern.DOTALL);
     /** A field boundary: ", " followed by "name=". Values (stat=, reject=) may contain ", " themselves. */
-    private static final Pattern FIELD_SEPARATOR = Pattern.compile(", (?=[A-Za-z_]+=)");
+    private static final Pattern FIELD_SEPARATOR = Pattern.compile(", (?=[A-Za-z_][A-Za-z0-9_]*=)");
     /** "mx.example.net. [198.51.100.5]", "[IPv6:2001:db8::5]", "host [ip] (may be forged)", or a bare name. */
     private static final Pattern RELAY = Pattern.compile("^(?:([^\\s\\[]+?)\\.?(?:\\s+|$))?(?:\\[([^\\]]+)\\])?.*$");
     private static final Pattern CONNECT_FAILURE = Pattern.compile("^(?:Connection refused|Connection timed out|Connection reset|No route to host|Network is unreachable)");
@@ -190,7 +190,7 @@ public final class SendmailParser implements FormAwareParser {
             if (!key.equals("stat") && !key.equals("reject") && separator.find(equals)) {
                 end = separator.start();
             }
-            if (key.chars().allMatch(c -> Character.isLetter(c) || c == '_')) {
+            if (key.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_')) {
                 fields.putIfAbsent(key, message.substring(equals + 1, end));
             }
             start = end == message.length() ? end : separator.end();
