@@ -21,6 +21,11 @@ public final class FormatSniffer {
                     + "|" + SYSLOG + "exim\\d?(?:\\[\\d+\\])?:");
     private static final Pattern SENDMAIL = Pattern.compile(SYSLOG + "(?:sm-mta|sendmail|sm-msp-queue|sm-acceptingconnections)(?:\\[\\d+\\])?:");
     private static final Pattern OPENSMTPD = Pattern.compile(SYSLOG + "smtpd(?:\\[\\d+\\])?: [0-9a-f]{16} (?:smtp|mta|mda) ");
+    private static final Pattern COURIER = Pattern.compile(SYSLOG + "courier(?:esmtp|esmtpd|local|tcpd|d)(?:\\[\\d+\\])?:");
+    /** multilog's TAI64N label, or splogger's Unix time behind a syslog header. */
+    private static final Pattern QMAIL = Pattern.compile(
+            "^@4000[0-9a-f]{20} (?:new msg|info msg|starting delivery|delivery \\d+|end msg|status: |bounce msg|triple bounce)"
+                    + "|" + SYSLOG + "qmail(?:\\[\\d+\\])?: \\d{9,11}\\.\\d+ ");
     private static final Pattern EXCHANGE_HEADER = Pattern.compile("^#(?:Software: Microsoft Exchange|Log-type: Message Tracking Log|Fields: date-time,)",
             Pattern.CASE_INSENSITIVE);
     private static final Map<SourceFormat, Pattern> LINE_FORMATS = linePatterns();
@@ -71,6 +76,8 @@ public final class FormatSniffer {
         patterns.put(SourceFormat.EXIM, EXIM);
         patterns.put(SourceFormat.SENDMAIL, SENDMAIL);
         patterns.put(SourceFormat.OPENSMTPD, OPENSMTPD);
+        patterns.put(SourceFormat.COURIER, COURIER);
+        patterns.put(SourceFormat.QMAIL, QMAIL);
         return patterns;
     }
 }

@@ -28,6 +28,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.mailtriage.classify.Classifier;
 import org.mailtriage.classify.RuleTable;
+import org.mailtriage.ingest.CourierParser;
 import org.mailtriage.ingest.EventClassifier;
 import org.mailtriage.ingest.EximParser;
 import org.mailtriage.ingest.ExchangeTrackingParser;
@@ -38,6 +39,7 @@ import org.mailtriage.ingest.LineParser;
 import org.mailtriage.ingest.LogChunkReader;
 import org.mailtriage.ingest.OpenSmtpdParser;
 import org.mailtriage.ingest.PostfixParser;
+import org.mailtriage.ingest.QmailParser;
 import org.mailtriage.ingest.SendmailParser;
 import org.mailtriage.ingest.ServerDirectory;
 import org.mailtriage.ingest.SourceFormat;
@@ -205,6 +207,8 @@ public final class IngestJob {
             case EXIM -> new EximParser(servers);
             case SENDMAIL -> new SendmailParser(servers);
             case OPENSMTPD -> new OpenSmtpdParser(servers);
+            case COURIER -> new CourierParser(servers);
+            case QMAIL -> new QmailParser(servers);
             default -> throw new BadInputException("no log parser for format " + format.label());
         };
     }

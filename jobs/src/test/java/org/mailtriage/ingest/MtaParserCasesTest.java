@@ -40,7 +40,9 @@ class MtaParserCasesTest {
                 Arguments.of("sendmail.cases", (Supplier<FormAwareParser>) () -> new SendmailParser(servers)),
                 Arguments.of("opensmtpd.cases", (Supplier<FormAwareParser>) () -> new OpenSmtpdParser(servers)),
                 Arguments.of("exchange-2013.cases", (Supplier<FormAwareParser>) () -> new ExchangeTrackingParser(servers)),
-                Arguments.of("exchange-2010.cases", (Supplier<FormAwareParser>) () -> new ExchangeTrackingParser(servers)));
+                Arguments.of("exchange-2010.cases", (Supplier<FormAwareParser>) () -> new ExchangeTrackingParser(servers)),
+                Arguments.of("courier.cases", (Supplier<FormAwareParser>) () -> new CourierParser(servers)),
+                Arguments.of("qmail.cases", (Supplier<FormAwareParser>) () -> new QmailParser(servers)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -87,10 +89,12 @@ class MtaParserCasesTest {
     void everyFormOfEveryParserHasASample() throws IOException {
         Map<String, List<String>> filesByParser = Map.of(
                 "exim", List.of("exim.cases"), "sendmail", List.of("sendmail.cases"), "opensmtpd", List.of("opensmtpd.cases"),
-                "exchange", List.of("exchange-2013.cases", "exchange-2010.cases"));
+                "exchange", List.of("exchange-2013.cases", "exchange-2010.cases"), "courier", List.of("courier.cases"),
+                "qmail", List.of("qmail.cases"));
         ServerDirectory servers = servers();
         Map<String, FormAwareParser> parsers = Map.of("exim", new EximParser(servers), "sendmail", new SendmailParser(servers),
-                "opensmtpd", new OpenSmtpdParser(servers), "exchange", new ExchangeTrackingParser(servers));
+                "opensmtpd", new OpenSmtpdParser(servers), "exchange", new ExchangeTrackingParser(servers),
+                "courier", new CourierParser(servers), "qmail", new QmailParser(servers));
         SoftAssertions softly = new SoftAssertions();
         for (Map.Entry<String, List<String>> entry : filesByParser.entrySet()) {
             Set<String> sampled = new HashSet<>();
