@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the non-Postfix MTA samples in data-samples/logs/: Exim (mainlog and syslog), Sendmail, OpenSMTPD,
-Exchange message tracking (2013+ and 2010 column sets).
+Exchange message tracking (2013+ and 2010 column sets), Courier, qmail (multilog and splogger).
 
 The failure lines come from the parser case files (jobs/src/test/resources/org/mailtriage/ingest/cases/*.cases),
 where each sample line has its expected fields beside it; lines marked "in-sample: no" (bad input) stay out.
@@ -137,9 +137,47 @@ def exchange(case_file, out_name, version, server, ip):
     write(os.path.join(LOGS, "exchange", out_name), out, newline="\r\n", bom=True)
 
 
+def courier():
+    out = []
+    for n, line in enumerate(sample_lines("courier.cases")):
+        stamp = line[:15]
+        out.append(f"{stamp} courier1 courieresmtpd: started,ip=[::ffff:203.0.113.{100 + n}]")
+        out.append(f"{stamp} courier1 courierd: newmsg,id=0003D2B{n:03d}.5F1E2A3B.00001A2B: dns; localhost (localhost [127.0.0.1])")
+        out.append(f"{stamp} courier1 courierd: started,id=0003D2B{n:03d}.5F1E2A3B.00001A2B,from=<newsletter@example.com>,"
+                   f"module=esmtp,host=example.net,addr=<bob{n}@example.net>")
+        out.append(f"{stamp} courier1 courieresmtp: id=0003D2B{n:03d}.5F1E2A3B.00001A2B,from=<newsletter@example.com>,"
+                   f"addr=<bob{n}@example.net>,status: success")
+        out.append(line)
+    write(os.path.join(LOGS, "courier-maillog-20261126"), out)
+
+
+def qmail():
+    multilog, splogger = [], []
+    for n, line in enumerate(sample_lines("qmail.cases")):
+        if line.startswith("@"):
+            label = line.split(" ", 1)[0]
+            multilog.append(f"{label} new msg {3000 + n}")
+            multilog.append(f"{label} info msg {3000 + n}: bytes 2048 from <reports@example.com> qp {6000 + n} uid 1001")
+            multilog.append(f"{label} starting delivery {500 + n}: msg {3000 + n} to remote bob{n}@example.net")
+            multilog.append(f"{label} status: local 0/10 remote 1/20")
+            multilog.append(f"{label} delivery {500 + n}: success: 198.51.100.5_accepted_message./Remote_host_said:_250_2.0.0_Ok/")
+            multilog.append(f"{label} end msg {3000 + n}")
+            multilog.append(line)
+        else:
+            head = line.split(" qmail: ", 1)[0]
+            stamp = line.split(" qmail: ", 1)[1].split(" ", 1)[0]
+            splogger.append(f"{head} qmail: {stamp} new msg {4000 + n}")
+            splogger.append(f"{head} qmail: {stamp} end msg {4000 + n}")
+            splogger.append(line)
+    write(os.path.join(LOGS, "qmail", "current"), multilog)
+    write(os.path.join(LOGS, "qmail-maillog-20261126"), splogger)
+
+
 if __name__ == "__main__":
     exim()
     sendmail()
     opensmtpd()
     exchange("exchange-2013.cases", "MSGTRK2026112601-1.LOG", "15.02.1544.004", "EX01", "192.0.2.70")
     exchange("exchange-2010.cases", "MSGTRK20261126-1.LOG", "14.03.0513.000", "EX2010", "192.0.2.71")
+    courier()
+    qmail()

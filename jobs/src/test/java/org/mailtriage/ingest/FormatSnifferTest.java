@@ -22,6 +22,9 @@ class FormatSnifferTest {
                 "Nov 26 07:01:09 osmtpd1 smtpd[5101]: 8c1e0f2a3b4c5d6e smtp connected address=203.0.113.5 host=<unknown>");
         assertSniffed(SourceFormat.EXCHANGE, "\uFEFF#Software: Microsoft Exchange Server\r", "#Version: 15.02.1544.004\r");
         assertSniffed(SourceFormat.EXCHANGE, "#Fields: date-time,client-ip,client-hostname");
+        assertSniffed(SourceFormat.COURIER, "Nov 26 11:08:00 courier1 courieresmtp: id=1,from=<a@example.com>,addr=<b@example.net>,status: success");
+        assertSniffed(SourceFormat.QMAIL, "@400000006b080370075bcd15 new msg 3000", "@400000006b080370075bcd15 end msg 3000");
+        assertSniffed(SourceFormat.QMAIL, "Nov 26 10:20:00 qmail1 qmail: 1795688400.123456 new msg 4000");
     }
 
     @Test

@@ -43,7 +43,13 @@ class MtaSampleLogsTest {
                 Arguments.of("exchange/MSGTRK2026112601-1.LOG", SourceFormat.EXCHANGE, "exchange-2013.cases", ALL_GUIDE_ROWS,
                         Set.of("blocklisted")),
                 Arguments.of("exchange/MSGTRK20261126-1.LOG", SourceFormat.EXCHANGE, "exchange-2010.cases", Set.of("blocklisted"),
-                        Set.of("dynamic_ip")));
+                        Set.of("dynamic_ip")),
+                // Courier logs no PTR or HELO check of its own; its inbound rows are block-list ones.
+                Arguments.of("courier-maillog-20261126", SourceFormat.COURIER, "courier.cases", ALL_GUIDE_ROWS,
+                        Set.of("blocklisted", "dynamic_ip")),
+                // qmail-smtpd logs no rejects: outbound only.
+                Arguments.of("qmail/current", SourceFormat.QMAIL, "qmail.cases", ALL_GUIDE_ROWS, Set.of()),
+                Arguments.of("qmail-maillog-20261126", SourceFormat.QMAIL, "qmail.cases", Set.of(), Set.of()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -73,12 +79,13 @@ class MtaSampleLogsTest {
         assertThat(quarantined).isEmpty();
         assertThat(counts.events()).isEqualTo(events.size());
 
-        boolean syslogOnly = name.startsWith("exim-syslog");
-        boolean nativeOnly = name.startsWith("exim-mainlog");
+        // Exim and qmail samples come in two files each: lines with their own time first, and syslog-wrapped ones.
+        boolean syslogOnly = name.startsWith("exim-syslog") || name.startsWith("qmail-maillog");
+        boolean nativeOnly = name.startsWith("exim-mainlog") || name.startsWith("qmail/");
         long expectedEvents = ParserCases.read(caseFile).stream()
                 .filter(ParserCases.Case::inSample)
-                .filter(testCase -> !syslogOnly || !Character.isDigit(testCase.line().charAt(0)))
-                .filter(testCase -> !nativeOnly || Character.isDigit(testCase.line().charAt(0)))
+                .filter(testCase -> !syslogOnly || !ownTime(testCase.line()))
+                .filter(testCase -> !nativeOnly || ownTime(testCase.line()))
                 .map(testCase -> testCase.expected().get("result"))
                 .filter(result -> result.startsWith("events "))
                 .mapToLong(result -> Long.parseLong(result.substring("events ".length())))
@@ -100,9 +107,16 @@ class MtaSampleLogsTest {
             case EXIM -> new EximParser(servers);
             case SENDMAIL -> new SendmailParser(servers);
             case OPENSMTPD -> new OpenSmtpdParser(servers);
+            case COURIER -> new CourierParser(servers);
+            case QMAIL -> new QmailParser(servers);
             default -> throw new IllegalArgumentException(format.label());
         };
         return new LogChunkReader(in, 0, Long.MAX_VALUE, name, format, parser, classifier, reference, ZoneOffset.UTC);
+    }
+
+    /** Exim's "2026-11-26 …" and multilog's "@4000…" lines, as opposed to syslog-wrapped ones. */
+    private static boolean ownTime(String line) {
+        return Character.isDigit(line.charAt(0)) || line.startsWith("@");
     }
 
     private static Set<String> guideRows(List<DeliveryEvent> events, Direction direction) {

@@ -31,7 +31,9 @@ class MtaIngestJobTest {
             SourceFormat.EXIM, List.of("exim-mainlog-20261126", "exim-syslog-20261126"),
             SourceFormat.SENDMAIL, List.of("sendmail-maillog-20261126"),
             SourceFormat.OPENSMTPD, List.of("opensmtpd-20261126.log"),
-            SourceFormat.EXCHANGE, List.of("exchange/MSGTRK2026112601-1.LOG", "exchange/MSGTRK20261126-1.LOG"));
+            SourceFormat.EXCHANGE, List.of("exchange/MSGTRK2026112601-1.LOG", "exchange/MSGTRK20261126-1.LOG"),
+            SourceFormat.COURIER, List.of("courier-maillog-20261126"),
+            SourceFormat.QMAIL, List.of("qmail/current", "qmail-maillog-20261126"));
 
     @TempDir
     Path temporary;
@@ -65,6 +67,7 @@ class MtaIngestJobTest {
 
         Path mixed = temporary.resolve("mixed");
         Files.createDirectories(mixed.resolve("exchange"));
+        Files.createDirectories(mixed.resolve("qmail"));
         try (Stream<Path> files = Files.walk(logs())) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 Files.copy(file, mixed.resolve(logs().relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING);
