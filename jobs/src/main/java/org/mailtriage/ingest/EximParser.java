@@ -339,7 +339,7 @@ public final class EximParser implements FormAwareParser {
                     while (valueEnd < length && text.charAt(valueEnd) != ' ') {
                         valueEnd++;
                     }
-                    if (key.equals("H") && text.charAt(valueStart) != '[' && text.startsWith(" [", valueEnd)) {
+                    if (key.equals("H") && valueStart < length && text.charAt(valueStart) != '[' && text.startsWith(" [", valueEnd)) {
                         valueEnd += 2;
                         while (valueEnd < length && text.charAt(valueEnd) != ' ') {
                             valueEnd++;

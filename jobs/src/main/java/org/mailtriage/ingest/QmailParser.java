@@ -71,7 +71,7 @@ public final class QmailParser implements FormAwareParser {
         Matcher tai = TAI64N.matcher(line.text());
         if (tai.matches()) {
             long label = Long.parseUnsignedLong(tai.group(1), 16);
-            time = Instant.ofEpochSecond(label - TAI64_EPOCH, Long.parseLong(tai.group(2), 16) % 1_000_000_000L);
+            time = instant(label - TAI64_EPOCH, Long.parseLong(tai.group(2), 16) % 1_000_000_000L);
             message = tai.group(3);
         } else {
             SyslogHeader header = SyslogHeader.parse(line.text(), line.referenceDate(), line.zone());
@@ -87,9 +87,12 @@ public final class QmailParser implements FormAwareParser {
             Matcher splogger = SPLOGGER.matcher(message);
             if (splogger.matches()) {
                 BigDecimal seconds = new BigDecimal(splogger.group(1));
-                time = Instant.ofEpochSecond(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+                time = instant(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
                 message = splogger.group(2);
             }
+        }
+        if (time == null) {
+            return Parsed.quarantined(FORM_BAD_LINE, "bad_timestamp");
         }
         Matcher matcher;
         if ((matcher = STARTING.matcher(message)).matches()) {
@@ -145,6 +148,16 @@ public final class QmailParser implements FormAwareParser {
             event.outboundDefaults(servers);
         }
         return Parsed.of(form, new ParseOutcome.Events(List.of(event.build())));
+    }
+
+    /** Null for a label outside the years a log can hold (a corrupt label, not a time). */
+    private static Instant instant(long seconds, long nanos) {
+        try {
+            Instant time = Instant.ofEpochSecond(seconds, nanos);
+            return time.getEpochSecond() < 0 || time.getEpochSecond() > 32_503_680_000L ? null : time;
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            return null;
+        }
     }
 
     private static SmtpStage stageOf(String reportLine) {
