@@ -172,7 +172,6 @@ public final class IngestJob {
                     } else if (start > 0) {
                         // One byte early, so LogChunkReader can tell whether `start` begins a line.
                         raw.seek(start - 1);
-                        start = start - 1;
                     }
                     open = in;
                     if (split.format() == SourceFormat.EXCHANGE) {
