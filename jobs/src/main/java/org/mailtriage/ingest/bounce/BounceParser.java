@@ -1,0 +1,404 @@
+package org.mailtriage.ingest.bounce;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.mailtriage.classify.SmtpStage;
+import org.mailtriage.ingest.Addresses;
+
+/**
+ * One email → {@link BounceReport}. Reads, in this order: ARF feedback reports, RFC 3464
+ * delivery-status parts (per recipient), auto-replies (RFC 3834), and the free-text notices
+ * MTAs and providers write instead of (or beside) a DSN. A plain function: no state, never throws.
+ */
+public final class BounceParser {
+    static final int MAX_DIAGNOSTIC_CHARS = 2000;
+    private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+");
+    /** A line that starts with a recipient: "<a@b>:", "a@b", "a@b: reason", "<a@b>... reason", "a@b on <date>". */
+    private static final Pattern RECIPIENT_LINE = Pattern.compile(
+            "^\\s*(?:(?:failed recipient|recipient address|recipient|original-recipient|final-recipient|address|to)\\s*:\\s*(?:rfc822;\\s*)?)?"
+                    + "[<\"]?(" + ADDRESS.pattern() + ")[>\"]?\\s*(?::(?!\\d)|\\.\\.\\.|,|\\s+on\\s|\\s+\\(|\\s*$)",
+            Pattern.CASE_INSENSITIVE);
+    /** The line that introduces the copy of the original message. */
+    private static final Pattern RETURNED_MARKER = Pattern.compile(
+            "(?i)^[\\s\\-=_*>|]*(?:this is a copy of|below this line is a copy|below is a copy of|a copy of the original|"
+                    + "copy of the message|original message|the original message (?:headers )?(?:was|is|follows)|"
+                    + "undelivered message (?:headers )?follows|unsent message (?:headers )?follows|returned message|"
+                    + "message headers follow|header of original message|headers of the original|original mail|"
+                    + "content-type: message/rfc822|------ ?original ?(?:message|mail))");
+    private static final Pattern REPLY_CODE = Pattern.compile("(?<![\\w.:/#=-])([245]\\d\\d)(?=[ -]|$)(?![ -]\\d{1,2}(?:[ :]|$))");
+    private static final Pattern STATUS_IN_TEXT = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.]*\\d)");
+    private static final Pattern STAGE_WORDS = Pattern.compile(
+            "(?i)(?:in reply to|after|>>>|response to|during|command)\\s+(RCPT(?: TO)?|MAIL(?: FROM)?|DATA|end of data|"
+                    + "end of message|HELO|EHLO|connect|initial connection|the initial greeting)|\\[(RCPT_TO|MAIL_FROM|DATA)\\]");
+    private static final Pattern BOUNCE_SUBJECT = Pattern.compile(
+            "(?i)undeliver|delivery (?:status|failure|notification|report|problem|has failed|failed|incomplete)|failure notice|returned mail|"
+                    + "mail delivery|could not be delivered|not delivered|nondeliverable|non-deliverable|unzustellbar|non remis|"
+                    + "error sending|rejected|bounce|mail system error|warning: message|delayed mail|message delayed|"
+                    + "退信|配信|未送|不能|失败|送信エラー|エラー|fehlgeschlagen|onbestelbaar|mail failure|failed mail|delivery error");
+    private static final Pattern AUTO_REPLY_SUBJECT = Pattern.compile(
+            "(?i)^\\s*(?:auto(?:matic)?[ -_]?(?:reply|response|antwort|respond)|out of (?:the )?office|autoreply|"
+                    + "away from|vacation|i am away|i'm away|on vacation|abwesenheit|absence|自動応答|自动回复|不在)");
+
+    private BounceParser() {
+    }
+
+    public static BounceReport parse(byte[] message) {
+        MimeContent content = MimeWalker.walk(message);
+        List<String> notices = new ArrayList<>();
+        List<MimeContent.Header> returnedHeaders = new ArrayList<>(content.returnedHeaders());
+        for (String text : content.texts()) {
+            String[] split = splitAtReturnedCopy(text);
+            notices.add(split[0]);
+            if (returnedHeaders.isEmpty() && split[1] != null) {
+                returnedHeaders.addAll(HeaderBlock.parse(split[1]));
+            }
+        }
+        String notice = String.join("\n", notices);
+        ReturnedMessage returned = returnedMessage(returnedHeaders);
+        String subject = content.header("Subject");
+        Instant date = parseDate(content.header("Date"));
+
+        if (content.feedbackReport() != null || content.topContentType().toLowerCase(Locale.ROOT).contains("feedback-report")) {
+            return feedback(content, returned, subject, date);
+        }
+        if (notice.contains("\"notificationType\"")) {
+            BounceReport notification = AmazonSesNotification.parse(notice, returned, subject, date);
+            if (notification != null) {
+                return notification;
+            }
+        }
+        if (content.deliveryStatus() != null) {
+            DeliveryStatus status = DeliveryStatus.parse(content.deliveryStatus());
+            if (!status.recipients().isEmpty()) {
+                List<BounceRecipient> recipients = fromDeliveryStatus(status, notice);
+                Instant arrival = parseDate(status.arrivalDate());
+                return report(recipients, status.reportingMta(), arrival != null ? arrival : date, returned, subject, content.problem());
+            }
+        }
+        if (isAutoReply(content)) {
+            return new BounceReport(BounceKind.VACATION, List.of(new BounceRecipient(BounceKind.VACATION,
+                    Addresses.unbracket(firstAddress(content.header("From"))), null, null, null, null, null, SmtpStage.UNKNOWN, null)),
+                    null, date, returned, subject, content.problem());
+        }
+        List<BounceRecipient> recipients = fromNotice(notice, content, returned);
+        if (recipients.isEmpty() || !looksLikeBounce(content, notice)) {
+            return new BounceReport(BounceKind.NOT_A_BOUNCE, List.of(), null, date, returned, subject, content.problem());
+        }
+        return report(recipients, null, date, returned, subject, content.problem());
+    }
+
+    private static BounceReport report(List<BounceRecipient> recipients, String reportingMta, Instant time, ReturnedMessage returned,
+            String subject, String problem) {
+        boolean anyFailure = recipients.stream().anyMatch(recipient -> recipient.kind() == BounceKind.FAILURE);
+        BounceKind kind = anyFailure ? BounceKind.FAILURE : BounceKind.DELIVERED;
+        return new BounceReport(kind, recipients, reportingMta, time, returned, subject, problem);
+    }
+
+    private static BounceReport feedback(MimeContent content, ReturnedMessage returned, String subject, Instant date) {
+        List<BounceRecipient> recipients = new ArrayList<>();
+        String report = content.feedbackReport() == null ? "" : content.feedbackReport();
+        for (MimeContent.Header field : HeaderBlock.parse(report)) {
+            if (field.name().equalsIgnoreCase("Original-Rcpt-To") || field.name().equalsIgnoreCase("Removal-Recipient")) {
+                recipients.add(new BounceRecipient(BounceKind.FEEDBACK, Addresses.unbracket(field.value()), null, null, null,
+                        null, null, SmtpStage.UNKNOWN, null));
+            }
+        }
+        if (recipients.isEmpty()) {
+            recipients.add(new BounceRecipient(BounceKind.FEEDBACK, returned.to(), null, null, null, null, null, SmtpStage.UNKNOWN, null));
+        }
+        return new BounceReport(BounceKind.FEEDBACK, recipients, null, date, returned, subject, content.problem());
+    }
+
+    private static List<BounceRecipient> fromDeliveryStatus(DeliveryStatus status, String notice) {
+        Map<String, NoticeBlock> blocks = noticeBlocks(notice, List.of());
+        List<BounceRecipient> recipients = new ArrayList<>();
+        for (DeliveryStatus.Recipient dsn : status.recipients()) {
+            String address = dsn.address();
+            String diagnostic = dsn.diagnostic();
+            NoticeBlock block = address == null ? null : blocks.get(address.toLowerCase(Locale.ROOT));
+            if (block != null && (diagnostic == null || !hasReplyCode(diagnostic) && hasReplyCode(block.text()))) {
+                diagnostic = diagnostic == null ? block.text() : diagnostic + " " + block.text();
+            }
+            if (diagnostic == null && status.recipients().size() == 1 && blocks.isEmpty()) {
+                diagnostic = nonBlank(notice);
+            }
+            boolean delivered = "delivered".equals(dsn.action()) || "relayed".equals(dsn.action()) || "expanded".equals(dsn.action())
+                    || (dsn.status() != null && dsn.status().startsWith("2"));
+            recipients.add(recipient(delivered ? BounceKind.DELIVERED : BounceKind.FAILURE, address, dsn.action(), dsn.status(),
+                    diagnostic, dsn.remoteMta(), dsn.lastAttemptDate(), block == null ? null : block.text()));
+        }
+        return recipients;
+    }
+
+    /** Builds a recipient, reading reply code, status and stage from the diagnostic text. */
+    static BounceRecipient recipient(BounceKind kind, String address, String action, String dsnStatus, String diagnostic,
+            String remoteMta, String lastAttempt, String extraText) {
+        String text = diagnostic == null ? null : bound(diagnostic.strip().replaceAll("\\s+", " "));
+        Integer code = text == null ? null : replyCode(text);
+        String textStatus = text == null ? null : statusIn(text, code);
+        String status = dsnStatus;
+        if (status == null || (isGeneric(status) && textStatus != null && textStatus.charAt(0) == status.charAt(0))) {
+            status = textStatus != null ? textStatus : status;
+        }
+        SmtpStage stage = stageOf(text);
+        if (stage == SmtpStage.UNKNOWN && extraText != null) {
+            stage = stageOf(extraText);
+        }
+        return new BounceRecipient(kind, address == null ? null : Addresses.unbracket(address), action, status, code, text, remoteMta,
+                stage, lastAttempt);
+    }
+
+    private static boolean isGeneric(String status) {
+        return status.length() >= 5 && status.substring(1).equals(".0.0");
+    }
+
+    private static List<BounceRecipient> fromNotice(String notice, MimeContent content, ReturnedMessage returned) {
+        List<String> exclude = new ArrayList<>();
+        for (String name : List.of("From", "To", "Reply-To", "Sender")) {
+            String value = content.header(name);
+            if (value != null) {
+                Matcher matcher = ADDRESS.matcher(value);
+                while (matcher.find()) {
+                    exclude.add(matcher.group().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        if (returned.sender() != null) {
+            exclude.add(returned.sender().toLowerCase(Locale.ROOT));
+        }
+        Map<String, NoticeBlock> blocks = noticeBlocks(notice, exclude);
+        List<String> failed = content.headerValues("X-Failed-Recipients").stream()
+                .flatMap(value -> ADDRESS.matcher(value).results().map(MatchResult -> MatchResult.group()))
+                .toList();
+        List<BounceRecipient> recipients = new ArrayList<>();
+        String wholeNotice = nonBlank(notice);
+        if (!failed.isEmpty()) {
+            for (String address : failed) {
+                NoticeBlock block = blocks.get(address.toLowerCase(Locale.ROOT));
+                String text = block != null && !block.text().isBlank() ? block.text() : wholeNotice;
+                recipients.add(recipient(BounceKind.FAILURE, address, null, null, text, null, null, null));
+            }
+            return recipients;
+        }
+        for (NoticeBlock block : blocks.values()) {
+            String text = block.text().isBlank() || !hasSubstance(block.text()) ? wholeNotice : block.text();
+            recipients.add(recipient(BounceKind.FAILURE, block.address(), null, null, text, null, null, null));
+        }
+        if (recipients.isEmpty() && wholeNotice != null && (hasReplyCode(wholeNotice) || BOUNCE_SUBJECT.matcher(nullToEmpty(content.header("Subject"))).find())) {
+            String address = returned.to() != null ? firstAddress(returned.to()) : null;
+            recipients.add(recipient(BounceKind.FAILURE, address, null, null, wholeNotice, null, null, null));
+        }
+        return recipients;
+    }
+
+    /** A recipient's paragraph in a bounce text: the address line and the lines under it. */
+    record NoticeBlock(String address, String text) {
+    }
+
+    /** Recipient blocks of a bounce text, keyed by lower-cased address, in order of appearance. */
+    static Map<String, NoticeBlock> noticeBlocks(String notice, List<String> exclude) {
+        Map<String, NoticeBlock> blocks = new LinkedHashMap<>();
+        if (notice == null || notice.isBlank()) {
+            return blocks;
+        }
+        String[] lines = notice.split("\r?\n");
+        for (int index = 0; index < lines.length; index++) {
+            Matcher matcher = RECIPIENT_LINE.matcher(lines[index]);
+            if (!matcher.find()) {
+                continue;
+            }
+            String address = matcher.group(1);
+            String key = address.toLowerCase(Locale.ROOT);
+            if (exclude.contains(key) || key.startsWith("mailer-daemon@") || key.startsWith("postmaster@")) {
+                continue;
+            }
+            StringBuilder text = new StringBuilder(lines[index].substring(matcher.end(1)).replaceFirst("^[>\"]?\\s*(?::|\\.\\.\\.)?", ""));
+            for (int next = index + 1; next < lines.length && next <= index + 20; next++) {
+                String line = lines[next];
+                if (line.isBlank() || RECIPIENT_LINE.matcher(line).find() && !line.contains(" said") && !line.contains("<<<")) {
+                    break;
+                }
+                text.append('\n').append(line.strip());
+            }
+            String blockText = text.toString().strip();
+            NoticeBlock existing = blocks.get(key);
+            if (existing == null) {
+                blocks.put(key, new NoticeBlock(address, blockText));
+            } else if (!hasReplyCode(existing.text()) && hasReplyCode(blockText)) {
+                blocks.put(key, new NoticeBlock(existing.address(), blockText));
+            }
+        }
+        return blocks;
+    }
+
+    private static boolean hasSubstance(String text) {
+        return hasReplyCode(text) || text.replaceAll("[^\\p{L}]", "").length() >= 8;
+    }
+
+    /** Splits a text part into the bounce notice and the original message quoted after it (null when none). */
+    static String[] splitAtReturnedCopy(String text) {
+        String[] lines = text.split("\n", -1);
+        int offset = 0;
+        for (int index = 0; index < lines.length; index++) {
+            String line = lines[index];
+            if (line.length() < 160 && RETURNED_MARKER.matcher(line).find()) {
+                String rest = text.substring(Math.min(text.length(), offset + line.length() + 1));
+                return new String[] {text.substring(0, offset), rest};
+            }
+            offset += line.length() + 1;
+        }
+        return new String[] {text, null};
+    }
+
+    private static ReturnedMessage returnedMessage(List<MimeContent.Header> headers) {
+        if (headers.isEmpty()) {
+            return ReturnedMessage.NONE;
+        }
+        String messageId = MimeContent.first(headers, "Message-ID");
+        if (messageId != null) {
+            messageId = messageId.strip();
+        }
+        String sender = firstAddress(MimeContent.first(headers, "Return-Path"));
+        if (sender == null) {
+            sender = firstAddress(MimeContent.first(headers, "From"));
+        }
+        if (sender == null) {
+            sender = firstAddress(MimeContent.first(headers, "Sender"));
+        }
+        String to = firstAddress(MimeContent.first(headers, "To"));
+        ReceivedHeaders.Hop hop = ReceivedHeaders.sendingHop(MimeContent.all(headers, "Received"));
+        return new ReturnedMessage(messageId, sender, to, hop == null ? null : hop.ip(), hop == null ? null : hop.heloName());
+    }
+
+    private static boolean isAutoReply(MimeContent content) {
+        String autoSubmitted = nullToEmpty(content.header("Auto-Submitted")).toLowerCase(Locale.ROOT);
+        if (autoSubmitted.startsWith("auto-replied")) {
+            return true;
+        }
+        if (content.header("X-Autoreply") != null || content.header("X-Autorespond") != null
+                || content.header("X-Autoresponder") != null) {
+            return true;
+        }
+        String precedence = nullToEmpty(content.header("Precedence")).toLowerCase(Locale.ROOT);
+        if (precedence.contains("auto_reply") || precedence.contains("auto-reply")) {
+            return true;
+        }
+        return AUTO_REPLY_SUBJECT.matcher(nullToEmpty(content.header("Subject"))).find();
+    }
+
+    private static boolean looksLikeBounce(MimeContent content, String notice) {
+        String from = nullToEmpty(content.header("From")).toLowerCase(Locale.ROOT);
+        if (from.contains("mailer-daemon") || from.contains("postmaster") || from.contains("mail delivery")
+                || from.contains("mail-daemon") || from.contains("mailer") || from.contains("daemon")) {
+            return true;
+        }
+        String returnPath = content.header("Return-Path");
+        if (returnPath != null && returnPath.replaceAll("[<>\\s]", "").isEmpty()) {
+            return true;
+        }
+        if (!content.headerValues("X-Failed-Recipients").isEmpty() || content.hasReturnedMessage()) {
+            return true;
+        }
+        return BOUNCE_SUBJECT.matcher(nullToEmpty(content.header("Subject"))).find() || hasReplyCode(notice);
+    }
+
+    static boolean hasReplyCode(String text) {
+        return text != null && replyCode(text) != null;
+    }
+
+    /** The first SMTP reply code in a text ("550 5.1.1 …", "said: 550-…"), or null. */
+    static Integer replyCode(String text) {
+        Matcher matcher = REPLY_CODE.matcher(text);
+        while (matcher.find()) {
+            int code = Integer.parseInt(matcher.group(1));
+            if (code >= 200 && code <= 559 && code % 100 <= 59) {
+                return code;
+            }
+        }
+        return null;
+    }
+
+    /** The first enhanced status in a text, preferring one whose class agrees with the reply code. */
+    static String statusIn(String text, Integer code) {
+        Matcher matcher = STATUS_IN_TEXT.matcher(text);
+        String first = null;
+        while (matcher.find()) {
+            String status = matcher.group();
+            if (code == null || status.charAt(0) == Integer.toString(code).charAt(0)) {
+                return status;
+            }
+            if (first == null) {
+                first = status;
+            }
+        }
+        return code == null ? first : null;
+    }
+
+    static SmtpStage stageOf(String text) {
+        if (text == null) {
+            return SmtpStage.UNKNOWN;
+        }
+        Matcher matcher = STAGE_WORDS.matcher(text);
+        while (matcher.find()) {
+            String words = matcher.group(1) != null ? matcher.group(1) : matcher.group(2).replace('_', ' ');
+            String lower = words.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("connect") || lower.contains("initial") || lower.contains("greeting")) {
+                return SmtpStage.CONNECT;
+            }
+            if (lower.startsWith("end of")) {
+                return SmtpStage.END_OF_DATA;
+            }
+            SmtpStage stage = SmtpStage.fromWords(words);
+            if (stage != SmtpStage.UNKNOWN) {
+                return stage;
+            }
+        }
+        return SmtpStage.UNKNOWN;
+    }
+
+    static String firstAddress(String value) {
+        if (value == null) {
+            return null;
+        }
+        Matcher matcher = ADDRESS.matcher(value);
+        return matcher.find() ? matcher.group() : null;
+    }
+
+    static Instant parseDate(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String cleaned = value.replaceAll("\\s*\\([^)]*\\)\\s*$", "").replaceAll("\\s+", " ").strip();
+        try {
+            return ZonedDateTime.parse(cleaned, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return ZonedDateTime.parse(cleaned.replaceFirst("^[A-Za-z]{3},\\s*", ""),
+                        DateTimeFormatter.ofPattern("d MMM yyyy HH:mm[:ss] Z", Locale.ENGLISH)).toInstant();
+            } catch (DateTimeParseException again) {
+                return null;
+            }
+        }
+    }
+
+    private static String bound(String text) {
+        return text.length() <= MAX_DIAGNOSTIC_CHARS ? text : text.substring(0, MAX_DIAGNOSTIC_CHARS);
+    }
+
+    private static String nonBlank(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}
