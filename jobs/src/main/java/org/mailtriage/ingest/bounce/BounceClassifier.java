@@ -13,6 +13,10 @@ import org.mailtriage.classify.Reply;
  */
 public final class BounceClassifier {
     public static final String KIND_RULE = "bounce-kind";
+    /** A temporary failure (4xx, or a "delayed" report) that a bounce reports means the retries ran out. */
+    public static final String TEMPORARY_RULE = "bounce-temporary-failure";
+    /** A failure whose words no rule knows: Sisimai calls it "onhold", the reason is yet to be decided. */
+    public static final String UNDECIDED_RULE = "bounce-undecided";
     private final Classifier classifier;
 
     public BounceClassifier(Classifier classifier) {
@@ -42,6 +46,24 @@ public final class BounceClassifier {
 
     private Classification classifyFailure(BounceRecipient recipient) {
         String text = recipient.diagnostic() == null ? "" : recipient.diagnostic();
-        return classifier.classify(new Reply(recipient.replyCode(), recipient.status(), recipient.stage(), text));
+        Classification classification = classifier.classify(new Reply(recipient.replyCode(), recipient.status(), recipient.stage(), text));
+        Reason reason = classification.reason();
+        if ((reason == Reason.UNDEFINED || reason == Reason.NETWORKERROR) && isTemporary(recipient)) {
+            return new Classification(Reason.EXPIRED, null, TEMPORARY_RULE, classification.blocklist());
+        }
+        if (reason == Reason.UNDEFINED && !text.isBlank()) {
+            return new Classification(Reason.ONHOLD, null, UNDECIDED_RULE, classification.blocklist());
+        }
+        return classification;
+    }
+
+    private static boolean isTemporary(BounceRecipient recipient) {
+        if ("delayed".equals(recipient.action())) {
+            return true;
+        }
+        if (recipient.status() != null) {
+            return recipient.status().startsWith("4");
+        }
+        return recipient.replyCode() != null && recipient.replyCode() / 100 == 4;
     }
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mailtriage.classify.ReplyCodes;
 import org.mailtriage.classify.SmtpStage;
 import org.mailtriage.ingest.Addresses;
 
@@ -24,9 +25,14 @@ public final class BounceParser {
     private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+");
     /** A line that starts with a recipient: "<a@b>:", "a@b", "a@b: reason", "<a@b>... reason", "a@b on <date>". */
     private static final Pattern RECIPIENT_LINE = Pattern.compile(
-            "^\\s*(?:(?:failed recipient|recipient address|recipient|original-recipient|final-recipient|address|to)\\s*:\\s*(?:rfc822;\\s*)?)?"
+            "^\\s*(?:>>>\\s*)?(?:(?:failed recipient|recipient address|recipient|original-recipient|final-recipient|address|rcpt)\\s*:\\s*(?:rfc822;\\s*)?)?"
                     + "[<\"]?(" + ADDRESS.pattern() + ")[>\"]?\\s*(?::(?!\\d)|\\.\\.\\.|,|\\s+on\\s|\\s+\\(|\\s*$)",
             Pattern.CASE_INSENSITIVE);
+    /** A recipient named after a label inside a sentence: "Could not be delivered to: <a@b>", "Unable to deliver message to <a@b>". */
+    private static final Pattern RECIPIENT_AFTER_LABEL = Pattern.compile(
+            "(?i)(?:delivered to|deliver (?:your )?(?:message |mail )?to|delivering (?:your )?(?:message |mail )?to|delivery to|failed to|undeliverable to|"
+                    + "addressed to|recipient|rcpt to|mailbox)\\s*:?\\s*(?:the following (?:address|recipient)e?s?:?\\s*)?[<\"]?(" + ADDRESS.pattern() + ")");
+    private static final Pattern FEEDBACK_SUBJECT = Pattern.compile("(?i)complaint about message|abuse report|spam complaint|spam report|feedback report");
     /** The line that introduces the copy of the original message. */
     private static final Pattern RETURNED_MARKER = Pattern.compile(
             "(?i)^[\\s\\-=_*>|]*(?:this is a copy of|below this line is a copy|below is a copy of|a copy of the original|"
@@ -37,7 +43,7 @@ public final class BounceParser {
     private static final Pattern REPLY_CODE = Pattern.compile("(?<![\\w.:/#=-])([245]\\d\\d)(?=[ -]|$)(?![ -]\\d{1,2}(?:[ :]|$))");
     private static final Pattern STATUS_IN_TEXT = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.]*\\d)");
     private static final Pattern STAGE_WORDS = Pattern.compile(
-            "(?i)(?:in reply to|after|>>>|response to|during|command)\\s+(RCPT(?: TO)?|MAIL(?: FROM)?|DATA|end of data|"
+            "(?i)(?:in reply to|after|>>>|response to|during|command|did not like our|does not like)\\s+(RCPT(?: TO)?|recipient|MAIL(?: FROM)?|DATA|end of data|"
                     + "end of message|HELO|EHLO|connect|initial connection|the initial greeting)|\\[(RCPT_TO|MAIL_FROM|DATA)\\]");
     private static final Pattern BOUNCE_SUBJECT = Pattern.compile(
             "(?i)undeliver|delivery (?:status|failure|notification|report|problem|has failed|failed|incomplete)|failure notice|returned mail|"
@@ -53,6 +59,8 @@ public final class BounceParser {
 
     public static BounceReport parse(byte[] message) {
         MimeContent content = MimeWalker.walk(message);
+        String subject = content.header("Subject");
+        Instant date = parseDate(content.header("Date"));
         List<String> notices = new ArrayList<>();
         List<MimeContent.Header> returnedHeaders = new ArrayList<>(content.returnedHeaders());
         for (String text : content.texts()) {
@@ -63,11 +71,22 @@ public final class BounceParser {
             }
         }
         String notice = String.join("\n", notices);
+        String deliveryStatusText = content.deliveryStatus();
+        if (deliveryStatusText == null && (content.texts().isEmpty() || notice.toLowerCase(Locale.ROOT).contains("final-recipient:"))) {
+            // Boundaries missing or wrong: mime4j saw no parts. Read the raw body as sections instead.
+            RawSections raw = RawSections.of(message);
+            if (content.texts().isEmpty()) {
+                notice = raw.notice();
+            }
+            deliveryStatusText = raw.deliveryStatus();
+            if (returnedHeaders.isEmpty()) {
+                returnedHeaders.addAll(raw.returnedHeaders());
+            }
+        }
         ReturnedMessage returned = returnedMessage(returnedHeaders);
-        String subject = content.header("Subject");
-        Instant date = parseDate(content.header("Date"));
 
-        if (content.feedbackReport() != null || content.topContentType().toLowerCase(Locale.ROOT).contains("feedback-report")) {
+        if (content.feedbackReport() != null || content.topContentType().toLowerCase(Locale.ROOT).contains("feedback-report")
+                || (FEEDBACK_SUBJECT.matcher(nullToEmpty(subject)).find() && !hasBounceHeaders(content))) {
             return feedback(content, returned, subject, date);
         }
         if (notice.contains("\"notificationType\"")) {
@@ -76,15 +95,15 @@ public final class BounceParser {
                 return notification;
             }
         }
-        if (content.deliveryStatus() != null) {
-            DeliveryStatus status = DeliveryStatus.parse(content.deliveryStatus());
+        if (deliveryStatusText != null) {
+            DeliveryStatus status = DeliveryStatus.parse(deliveryStatusText);
             if (!status.recipients().isEmpty()) {
                 List<BounceRecipient> recipients = fromDeliveryStatus(status, notice);
                 Instant arrival = parseDate(status.arrivalDate());
                 return report(recipients, status.reportingMta(), arrival != null ? arrival : date, returned, subject, content.problem());
             }
         }
-        if (isAutoReply(content)) {
+        if (isAutoReply(content) && !hasBounceHeaders(content)) {
             return new BounceReport(BounceKind.VACATION, List.of(new BounceRecipient(BounceKind.VACATION,
                     Addresses.unbracket(firstAddress(content.header("From"))), null, null, null, null, null, SmtpStage.UNKNOWN, null)),
                     null, date, returned, subject, content.problem());
@@ -125,6 +144,10 @@ public final class BounceParser {
             String address = dsn.address();
             String diagnostic = dsn.diagnostic();
             NoticeBlock block = address == null ? null : blocks.get(address.toLowerCase(Locale.ROOT));
+            if (block == null && status.recipients().size() == 1 && blocks.size() == 1) {
+                // The text names the recipient as written (or as forwarded); the DSN names the final one.
+                block = blocks.values().iterator().next();
+            }
             if (block != null && (diagnostic == null || !hasReplyCode(diagnostic) && hasReplyCode(block.text()))) {
                 diagnostic = diagnostic == null ? block.text() : diagnostic + " " + block.text();
             }
@@ -145,6 +168,10 @@ public final class BounceParser {
         String text = diagnostic == null ? null : bound(diagnostic.strip().replaceAll("\\s+", " "));
         Integer code = text == null ? null : replyCode(text);
         String textStatus = text == null ? null : statusIn(text, code);
+        if (text != null && code != null) {
+            // Flattened multi-line replies repeat "550-5.7.1" inside the text; drop the repeats so phrases read whole.
+            text = ReplyCodes.joinContinuations(text, code, textStatus);
+        }
         String status = dsnStatus;
         if (status == null || (isGeneric(status) && textStatus != null && textStatus.charAt(0) == status.charAt(0))) {
             status = textStatus != null ? textStatus : status;
@@ -237,6 +264,19 @@ public final class BounceParser {
                 blocks.put(key, new NoticeBlock(existing.address(), blockText));
             }
         }
+        if (blocks.isEmpty()) {
+            for (int index = 0; index < lines.length; index++) {
+                Matcher matcher = RECIPIENT_AFTER_LABEL.matcher(lines[index]);
+                if (!matcher.find() || exclude.contains(matcher.group(1).toLowerCase(Locale.ROOT))) {
+                    continue;
+                }
+                StringBuilder text = new StringBuilder(lines[index].substring(matcher.end(1)).replaceFirst("^[>\"]?\\s*:?", ""));
+                for (int next = index + 1; next < lines.length && next <= index + 10 && !lines[next].isBlank(); next++) {
+                    text.append('\n').append(lines[next].strip());
+                }
+                blocks.putIfAbsent(matcher.group(1).toLowerCase(Locale.ROOT), new NoticeBlock(matcher.group(1), text.toString().strip()));
+            }
+        }
         return blocks;
     }
 
@@ -296,19 +336,22 @@ public final class BounceParser {
     }
 
     private static boolean looksLikeBounce(MimeContent content, String notice) {
+        String returnPath = content.header("Return-Path");
+        boolean nullSender = returnPath != null && returnPath.replaceAll("[<>\\s]", "").isEmpty();
+        return nullSender || hasBounceHeaders(content) || content.hasReturnedMessage() || hasReplyCode(notice);
+    }
+
+    /** Exim and Office 365 mark bounces "Auto-Submitted: auto-replied" too; these headers tell a bounce from an auto-reply. */
+    private static boolean hasBounceHeaders(MimeContent content) {
         String from = nullToEmpty(content.header("From")).toLowerCase(Locale.ROOT);
         if (from.contains("mailer-daemon") || from.contains("postmaster") || from.contains("mail delivery")
                 || from.contains("mail-daemon") || from.contains("mailer") || from.contains("daemon")) {
             return true;
         }
-        String returnPath = content.header("Return-Path");
-        if (returnPath != null && returnPath.replaceAll("[<>\\s]", "").isEmpty()) {
+        if (!content.headerValues("X-Failed-Recipients").isEmpty()) {
             return true;
         }
-        if (!content.headerValues("X-Failed-Recipients").isEmpty() || content.hasReturnedMessage()) {
-            return true;
-        }
-        return BOUNCE_SUBJECT.matcher(nullToEmpty(content.header("Subject"))).find() || hasReplyCode(notice);
+        return BOUNCE_SUBJECT.matcher(nullToEmpty(content.header("Subject"))).find();
     }
 
     static boolean hasReplyCode(String text) {
@@ -353,6 +396,9 @@ public final class BounceParser {
             String lower = words.toLowerCase(Locale.ROOT);
             if (lower.startsWith("connect") || lower.contains("initial") || lower.contains("greeting")) {
                 return SmtpStage.CONNECT;
+            }
+            if (lower.equals("recipient")) {
+                return SmtpStage.RCPT;
             }
             if (lower.startsWith("end of")) {
                 return SmtpStage.END_OF_DATA;

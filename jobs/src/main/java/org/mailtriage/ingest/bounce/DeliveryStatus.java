@@ -74,7 +74,7 @@ public record DeliveryStatus(String reportingMta, String arrivalDate, String rec
                         "diagnostic-code", "last-attempt-date" -> {
                     boolean startsNew = current == null
                             || (name.equals("final-recipient") && current.finalRecipient != null)
-                            || (name.equals("original-recipient") && (current.originalRecipient != null || current.finalRecipient != null));
+                            || (name.equals("original-recipient") && current.originalRecipient != null);
                     if (startsNew) {
                         if (current != null) {
                             recipients.add(current.build());
