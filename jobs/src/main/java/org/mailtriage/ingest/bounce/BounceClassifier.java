@@ -46,6 +46,10 @@ public final class BounceClassifier {
 
     private Classification classifyFailure(BounceRecipient recipient) {
         String text = recipient.diagnostic() == null ? "" : recipient.diagnostic();
+        if (recipient.recipient() != null && recipient.recipient().length() > 3) {
+            // The address's own words ("policy@…", "spam@…") are not the receiver's words.
+            text = text.replaceAll("(?i)" + java.util.regex.Pattern.quote(recipient.recipient()), "<recipient>");
+        }
         Classification classification = classifier.classify(new Reply(recipient.replyCode(), recipient.status(), recipient.stage(), text));
         Reason reason = classification.reason();
         if ((reason == Reason.UNDEFINED || reason == Reason.NETWORKERROR) && isTemporary(recipient)) {
@@ -62,7 +66,8 @@ public final class BounceClassifier {
             return true;
         }
         if (recipient.status() != null) {
-            return recipient.status().startsWith("4");
+            // A generic 4.0.0 says nothing about the connection; x.4.x (no answer, bad connection) does.
+            return recipient.status().startsWith("4.4.") || recipient.status().startsWith("4") && recipient.diagnostic() == null;
         }
         return recipient.replyCode() != null && recipient.replyCode() / 100 == 4;
     }

@@ -25,13 +25,14 @@ public final class BounceParser {
     private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+");
     /** A line that starts with a recipient: "<a@b>:", "a@b", "a@b: reason", "<a@b>... reason", "a@b on <date>". */
     private static final Pattern RECIPIENT_LINE = Pattern.compile(
-            "^\\s*(?:>>>\\s*)?(?:(?:failed recipient|recipient address|recipient|original-recipient|final-recipient|address|rcpt)\\s*:\\s*(?:rfc822;\\s*)?)?"
-                    + "[<\"]?(" + ADDRESS.pattern() + ")[>\"]?\\s*(?::(?!\\d)|\\.\\.\\.|,|\\s+on\\s|\\s+\\(|\\s*$)",
+            "^\\s*(?:(?:>>>|<<<)\\s*)?(?:[245]\\d\\d[ -]\\s*)?(?:(?:failed recipient|recipient address|recipient|original-recipient|final-recipient|address|rcpt)\\s*:\\s*(?:rfc822;\\s*)?)?"
+                    + "[<\"]?(" + ADDRESS.pattern() + ")[>\"]?\\s*(?::(?!\\d)|\\.\\.\\.|,|\\s+on\\s|\\s+\\(|\\s+<|\\s*$)",
             Pattern.CASE_INSENSITIVE);
     /** A recipient named after a label inside a sentence: "Could not be delivered to: <a@b>", "Unable to deliver message to <a@b>". */
     private static final Pattern RECIPIENT_AFTER_LABEL = Pattern.compile(
             "(?i)(?:delivered to|deliver (?:your )?(?:message |mail )?to|delivering (?:your )?(?:message |mail )?to|delivery to|failed to|undeliverable to|"
                     + "addressed to|recipient|rcpt to|mailbox)\\s*:?\\s*(?:the following (?:address|recipient)e?s?:?\\s*)?[<\"]?(" + ADDRESS.pattern() + ")");
+    private static final Pattern DSN_FIELDS_START = Pattern.compile("(?im)^(?:reporting-mta|final-recipient|original-recipient|action)\\s*:");
     private static final Pattern FEEDBACK_SUBJECT = Pattern.compile("(?i)complaint about message|abuse report|spam complaint|spam report|feedback report");
     /** The line that introduces the copy of the original message. */
     private static final Pattern RETURNED_MARKER = Pattern.compile(
@@ -57,7 +58,8 @@ public final class BounceParser {
     private BounceParser() {
     }
 
-    public static BounceReport parse(byte[] message) {
+    public static BounceReport parse(byte[] input) {
+        byte[] message = withoutMboxFromLine(input);
         MimeContent content = MimeWalker.walk(message);
         String subject = content.header("Subject");
         Instant date = parseDate(content.header("Date"));
@@ -72,12 +74,17 @@ public final class BounceParser {
         }
         String notice = String.join("\n", notices);
         String deliveryStatusText = content.deliveryStatus();
-        if (deliveryStatusText == null && (content.texts().isEmpty() || notice.toLowerCase(Locale.ROOT).contains("final-recipient:"))) {
+        if (deliveryStatusText == null && !content.texts().isEmpty()) {
+            // Some MTAs write the DSN fields into the text part itself.
+            Matcher fields = DSN_FIELDS_START.matcher(notice);
+            if (fields.find() && notice.toLowerCase(Locale.ROOT).contains("final-recipient:")) {
+                deliveryStatusText = notice.substring(fields.start());
+                notice = notice.substring(0, fields.start());
+            }
+        } else if (deliveryStatusText == null) {
             // Boundaries missing or wrong: mime4j saw no parts. Read the raw body as sections instead.
             RawSections raw = RawSections.of(message);
-            if (content.texts().isEmpty()) {
-                notice = raw.notice();
-            }
+            notice = raw.notice();
             deliveryStatusText = raw.deliveryStatus();
             if (returnedHeaders.isEmpty()) {
                 returnedHeaders.addAll(raw.returnedHeaders());
@@ -113,6 +120,23 @@ public final class BounceParser {
             return new BounceReport(BounceKind.NOT_A_BOUNCE, List.of(), null, date, returned, subject, content.problem());
         }
         return report(recipients, null, date, returned, subject, content.problem());
+    }
+
+    /** A message saved from an mbox keeps its "From sender date" separator line; it is not a header. */
+    static byte[] withoutMboxFromLine(byte[] message) {
+        if (message.length < 5 || message[0] != 'F' || message[1] != 'r' || message[2] != 'o' || message[3] != 'm' || message[4] != ' ') {
+            return message;
+        }
+        for (int index = 0; index < message.length; index++) {
+            if (message[index] == '\n' || message[index] == '\r') {
+                int start = index + 1;
+                if (message[index] == '\r' && start < message.length && message[start] == '\n') {
+                    start++;
+                }
+                return java.util.Arrays.copyOfRange(message, start, message.length);
+            }
+        }
+        return new byte[0];
     }
 
     private static BounceReport report(List<BounceRecipient> recipients, String reportingMta, Instant time, ReturnedMessage returned,
@@ -220,7 +244,7 @@ public final class BounceParser {
             String text = block.text().isBlank() || !hasSubstance(block.text()) ? wholeNotice : block.text();
             recipients.add(recipient(BounceKind.FAILURE, block.address(), null, null, text, null, null, null));
         }
-        if (recipients.isEmpty() && wholeNotice != null && (hasReplyCode(wholeNotice) || BOUNCE_SUBJECT.matcher(nullToEmpty(content.header("Subject"))).find())) {
+        if (recipients.isEmpty() && wholeNotice != null && looksLikeBounce(content, wholeNotice)) {
             String address = returned.to() != null ? firstAddress(returned.to()) : null;
             recipients.add(recipient(BounceKind.FAILURE, address, null, null, wholeNotice, null, null, null));
         }
@@ -248,13 +272,24 @@ public final class BounceParser {
             if (exclude.contains(key) || key.startsWith("mailer-daemon@") || key.startsWith("postmaster@")) {
                 continue;
             }
-            StringBuilder text = new StringBuilder(lines[index].substring(matcher.end(1)).replaceFirst("^[>\"]?\\s*(?::|\\.\\.\\.)?", ""));
+            String line = lines[index];
+            String before = line.substring(0, matcher.start(1)).replaceAll("^\\s*(?:>>>|<<<)?\\s*", "").replaceAll("[<\"]\\s*$", "");
+            String after = line.substring(matcher.end(1)).replaceFirst("^[>\"]?\\s*(?::|\\.\\.\\.)?", "");
+            StringBuilder text = new StringBuilder();
+            if (index > 0 && lines[index - 1].strip().startsWith(">>>")) {
+                text.append(lines[index - 1].strip()).append('\n');
+            }
+            // A leading reply code ("554 <a@b>... reason") belongs to the reply; labels ("Recipient:") do not.
+            if (before.matches("[245]\\d\\d[ -]?\\s*")) {
+                text.append(before.strip()).append(' ');
+            }
+            text.append(after);
             for (int next = index + 1; next < lines.length && next <= index + 20; next++) {
-                String line = lines[next];
-                if (line.isBlank() || RECIPIENT_LINE.matcher(line).find() && !line.contains(" said") && !line.contains("<<<")) {
+                String following = lines[next];
+                if (following.isBlank() || RECIPIENT_LINE.matcher(following).find() && !following.contains(" said")) {
                     break;
                 }
-                text.append('\n').append(line.strip());
+                text.append('\n').append(following.strip());
             }
             String blockText = text.toString().strip();
             NoticeBlock existing = blocks.get(key);

@@ -105,9 +105,8 @@ public final class MimeWalker {
                         String type = body.getMimeType() == null ? "text/plain" : body.getMimeType().toLowerCase(Locale.ROOT);
                         if (type.equals("message/delivery-status") || type.equals("message/global-delivery-status")) {
                             String text = read(stream, body.getCharset());
-                            if (deliveryStatus == null) {
-                                deliveryStatus = text;
-                            }
+                            // Some reports carry one delivery-status part per recipient.
+                            deliveryStatus = deliveryStatus == null ? text : deliveryStatus + "\n\n" + text;
                         } else if (type.equals("message/feedback-report")) {
                             String text = read(stream, body.getCharset());
                             if (feedback == null) {
