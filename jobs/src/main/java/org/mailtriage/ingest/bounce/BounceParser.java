@@ -37,11 +37,15 @@ public final class BounceParser {
     /** The line that introduces the copy of the original message. */
     private static final Pattern RETURNED_MARKER = Pattern.compile(
             "(?i)^[\\s\\-=_*>|]*(?:this is a copy of|below this line is a copy|below is a copy of|a copy of the original|"
-                    + "copy of the message|original message|the original message (?:headers )?(?:was|is|follows)|"
+                    + "copy of the message|original message|the original message (?:headers )?(?:follows|is attached|is included|is below)|"
                     + "undelivered message (?:headers )?follows|unsent message (?:headers )?follows|returned message|"
                     + "message headers follow|header of original message|headers of the original|original mail|"
                     + "content-type: message/rfc822|------ ?original ?(?:message|mail))");
-    private static final Pattern REPLY_CODE = Pattern.compile("(?<![\\w.:/#=-])([245]\\d\\d)(?=[ -]|$)(?![ -]\\d{1,2}(?:[ :]|$))");
+    /** A ruled line ("----- … -----") that names the original message anywhere in it. */
+    private static final Pattern RULED_MARKER = Pattern.compile(
+            "(?i)^\\s*[-=_*]{2,}.*(?:original message|original mail|copy of the message|header of the original|headers of the original|"
+                    + "returned message|unsent message|undelivered message|message follows)");
+    private static final Pattern REPLY_CODE = Pattern.compile("(?<![\\w.:/#=-])([245]\\d\\d)(?=[ -]|:\\s|$)(?![ -]\\d{1,2}(?:[ :]|$))");
     private static final Pattern STATUS_IN_TEXT = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.]*\\d)");
     private static final Pattern STAGE_WORDS = Pattern.compile(
             "(?i)(?:in reply to|after|>>>|response to|during|command|did not like our|does not like)\\s+(RCPT(?: TO)?|recipient|MAIL(?: FROM)?|DATA|end of data|"
@@ -280,7 +284,7 @@ public final class BounceParser {
                 text.append(lines[index - 1].strip()).append('\n');
             }
             // A leading reply code ("554 <a@b>... reason") belongs to the reply; labels ("Recipient:") do not.
-            if (before.matches("[245]\\d\\d[ -]?\\s*")) {
+            if (before.matches("[245]\\d\\d[ -]?\\s*") && !after.strip().matches("(?s)^[245]\\d\\d\\b.*")) {
                 text.append(before.strip()).append(' ');
             }
             text.append(after);
@@ -325,7 +329,7 @@ public final class BounceParser {
         int offset = 0;
         for (int index = 0; index < lines.length; index++) {
             String line = lines[index];
-            if (line.length() < 160 && RETURNED_MARKER.matcher(line).find()) {
+            if (line.length() < 160 && (RETURNED_MARKER.matcher(line).find() || RULED_MARKER.matcher(line).find())) {
                 String rest = text.substring(Math.min(text.length(), offset + line.length() + 1));
                 return new String[] {text.substring(0, offset), rest};
             }
