@@ -36,6 +36,11 @@ import org.mailtriage.ingest.LogChunkReader;
 import org.mailtriage.ingest.PostfixParser;
 import org.mailtriage.ingest.ServerDirectory;
 import org.mailtriage.ingest.SourceFormat;
+import org.mailtriage.ingest.bounce.BounceClassifier;
+import org.mailtriage.ingest.bounce.EmailChunkReader;
+import org.mailtriage.ingest.bounce.EmailSource;
+import org.mailtriage.ingest.bounce.MboxReader;
+import org.mailtriage.ingest.bounce.WholeFileEmail;
 
 /**
  * ingest: input files → {@code events} (partitioned by event_date) and {@code quarantine}
@@ -122,7 +127,9 @@ public final class IngestJob {
 
     private static Iterator<IngestItem> read(Iterator<InputSplit> splits, HadoopConf conf, String rulesText, String serversText, ZoneId zone)
             throws IOException {
-        EventClassifier classifier = new EventClassifier(new Classifier(RuleTable.read(new StringReader(rulesText), "rules")));
+        Classifier rules = new Classifier(RuleTable.read(new StringReader(rulesText), "rules"));
+        EventClassifier classifier = new EventClassifier(rules);
+        BounceClassifier bounceClassifier = new BounceClassifier(rules);
         ServerDirectory servers = serversText == null ? ServerDirectory.empty() : ServerDirectory.read(new StringReader(serversText));
         List<InputSplit> mine = new ArrayList<>();
         splits.forEachRemaining(mine::add);
@@ -162,7 +169,17 @@ public final class IngestJob {
                     if (split.compressed()) {
                         CompressionCodec codec = new CompressionCodecFactory(configuration).getCodec(path);
                         in = codec.createInputStream(raw);
-                    } else if (start > 0) {
+                    }
+                    if (InputPlanner.isEmailFormat(split.format())) {
+                        if (!split.compressed() && start > 0) {
+                            raw.seek(start - 1);
+                        }
+                        open = in;
+                        EmailSource source = split.format() == SourceFormat.MBOX ? new MboxReader(in, start, split.end()) : new WholeFileEmail(in);
+                        Instant fallbackTime = LocalDate.parse(split.referenceDate()).atStartOfDay(zone).toInstant();
+                        return new EmailChunkReader(source, split.path(), split.format(), bounceClassifier, fallbackTime);
+                    }
+                    if (!split.compressed() && start > 0) {
                         // One byte early, so LogChunkReader can tell whether `start` begins a line.
                         raw.seek(start - 1);
                         start = start - 1;

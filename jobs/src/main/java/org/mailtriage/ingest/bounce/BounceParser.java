@@ -46,6 +46,7 @@ public final class BounceParser {
             "(?i)^\\s*[-=_*]{2,}.*(?:original message|original mail|copy of the message|header of the original|headers of the original|"
                     + "returned message|unsent message|undelivered message|message follows)");
     private static final Pattern REPLY_CODE = Pattern.compile("(?<![\\w.:/#=-])([245]\\d\\d)(?=[ -]|:\\s|$)(?![ -]\\d{1,2}(?:[ :]|$))");
+    private static final Pattern STATUS_AFTER_CODE = Pattern.compile("(?<![\\w.])[245]\\d\\d[ -]['\"]?([245]\\.\\d{1,3}\\.\\d{1,3})(?![\\d.]*\\d)");
     private static final Pattern STATUS_IN_TEXT = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.]*\\d)");
     private static final Pattern STAGE_WORDS = Pattern.compile(
             "(?i)(?:in reply to|after|>>>|response to|during|command|did not like our|does not like)\\s+(RCPT(?: TO)?|recipient|MAIL(?: FROM)?|DATA|end of data|"
@@ -200,8 +201,12 @@ public final class BounceParser {
             // Flattened multi-line replies repeat "550-5.7.1" inside the text; drop the repeats so phrases read whole.
             text = ReplyCodes.joinContinuations(text, code, textStatus);
         }
+        // The receiver's own status (right after its reply code) is more exact than the one the reporting MTA derived.
+        String afterCode = text == null ? null : statusAfterCode(text);
         String status = dsnStatus;
-        if (status == null || (isGeneric(status) && textStatus != null && textStatus.charAt(0) == status.charAt(0))) {
+        if (afterCode != null && (status == null || afterCode.charAt(0) == status.charAt(0))) {
+            status = afterCode;
+        } else if (status == null || (isGeneric(status) && textStatus != null && textStatus.charAt(0) == status.charAt(0))) {
             status = textStatus != null ? textStatus : status;
         }
         SmtpStage stage = stageOf(text);
@@ -423,6 +428,11 @@ public final class BounceParser {
             }
         }
         return code == null ? first : null;
+    }
+
+    static String statusAfterCode(String text) {
+        Matcher matcher = STATUS_AFTER_CODE.matcher(text);
+        return matcher.find() ? matcher.group(1) : null;
     }
 
     static SmtpStage stageOf(String text) {
