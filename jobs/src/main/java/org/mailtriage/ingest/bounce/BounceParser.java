@@ -31,7 +31,7 @@ public final class BounceParser {
     /** A recipient named after a label inside a sentence: "Could not be delivered to: <a@b>", "Unable to deliver message to <a@b>". */
     private static final Pattern RECIPIENT_AFTER_LABEL = Pattern.compile(
             "(?i)(?:delivered to|deliver (?:your )?(?:message |mail )?to|delivering (?:your )?(?:message |mail )?to|delivery to|failed to|undeliverable to|"
-                    + "addressed to|recipient|rcpt to|mailbox)\\s*:?\\s*(?:the following (?:address|recipient)e?s?:?\\s*)?[<\"]?(" + ADDRESS.pattern() + ")");
+                    + "addressed to|recipient|rcpt to|mailbox|收件人|收信人|宛先|destinataire|empfänger)\\s*[:：]?\\s*(?:the following (?:address|recipient)e?s?:?\\s*)?[<\"]?(" + ADDRESS.pattern() + ")");
     private static final Pattern DSN_FIELDS_START = Pattern.compile("(?im)^(?:reporting-mta|final-recipient|original-recipient|action)\\s*:");
     private static final Pattern FEEDBACK_SUBJECT = Pattern.compile("(?i)complaint about message|abuse report|spam complaint|spam report|feedback report");
     /** The line that introduces the copy of the original message. */
@@ -44,7 +44,7 @@ public final class BounceParser {
     /** A ruled line ("----- … -----") that names the original message anywhere in it. */
     private static final Pattern RULED_MARKER = Pattern.compile(
             "(?i)^\\s*[-=_*]{2,}.*(?:original message|original mail|copy of the message|header of the original|headers of the original|"
-                    + "returned message|unsent message|undelivered message|message follows)");
+                    + "returned message|unsent message|undelivered message|message follows|原始邮件|原邮件|原始郵件|元のメッセージ)");
     private static final Pattern REPLY_CODE = Pattern.compile("(?<![\\w.:/#=-])([245]\\d\\d)(?=[ -]|:\\s|$)(?![ -]\\d{1,2}(?:[ :]|$))");
     private static final Pattern STATUS_AFTER_CODE = Pattern.compile("(?<![\\w.])[245]\\d\\d[ -]['\"]?([245]\\.\\d{1,3}\\.\\d{1,3})(?![\\d.]*\\d)");
     private static final Pattern STATUS_IN_TEXT = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.]*\\d)");
@@ -211,7 +211,7 @@ public final class BounceParser {
         }
         SmtpStage stage = stageOf(text);
         if (stage == SmtpStage.UNKNOWN && extraText != null) {
-            stage = stageOf(extraText);
+            stage = stageOf(extraText.replaceAll("\\s+", " "));
         }
         return new BounceRecipient(kind, address == null ? null : Addresses.unbracket(address), action, status, code, text, remoteMta,
                 stage, lastAttempt);
