@@ -16,6 +16,7 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
@@ -159,6 +160,15 @@ public final class IngestJob {
             }
 
             private Iterator<IngestItem> openSplit(InputSplit split) {
+                if (InputPlanner.isEmailFormat(split.format())) {
+                    try {
+                        return openEmailSplit(split);
+                    } catch (IOException | RuntimeException e) {
+                        // One unreadable email file costs that file, not the job.
+                        return EmailChunkReader.unreadableFile(split.path(), split.format(),
+                                "read_error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+                    }
+                }
                 try {
                     Configuration configuration = conf.get();
                     Path path = new Path(split.path());
@@ -169,15 +179,6 @@ public final class IngestJob {
                     if (split.compressed()) {
                         CompressionCodec codec = new CompressionCodecFactory(configuration).getCodec(path);
                         in = codec.createInputStream(raw);
-                    }
-                    if (InputPlanner.isEmailFormat(split.format())) {
-                        if (!split.compressed() && start > 0) {
-                            raw.seek(start - 1);
-                        }
-                        open = in;
-                        EmailSource source = split.format() == SourceFormat.MBOX ? new MboxReader(in, start, split.end()) : new WholeFileEmail(in);
-                        Instant fallbackTime = LocalDate.parse(split.referenceDate()).atStartOfDay(zone).toInstant();
-                        return new EmailChunkReader(source, split.path(), split.format(), bounceClassifier, fallbackTime);
                     }
                     if (!split.compressed() && start > 0) {
                         // One byte early, so LogChunkReader can tell whether `start` begins a line.
@@ -191,6 +192,29 @@ public final class IngestJob {
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot open " + split.path(), e);
                 }
+            }
+
+            private Iterator<IngestItem> openEmailSplit(InputSplit split) throws IOException {
+                Configuration configuration = conf.get();
+                Path path = new Path(split.path());
+                FileSystem fileSystem = path.getFileSystem(configuration);
+                if (fileSystem instanceof LocalFileSystem local) {
+                    // Maildir names hold ':' ("…:2,S"), which the checksum wrapper cannot turn into its ".crc" path.
+                    fileSystem = local.getRawFileSystem();
+                }
+                FSDataInputStream raw = fileSystem.open(path);
+                InputStream in = raw;
+                long start = split.start();
+                if (split.compressed()) {
+                    in = new CompressionCodecFactory(configuration).getCodec(path).createInputStream(raw);
+                } else if (start > 0) {
+                    // One byte early, so the mbox reader can tell whether `start` begins a line.
+                    raw.seek(start - 1);
+                }
+                open = in;
+                EmailSource source = split.format() == SourceFormat.MBOX ? new MboxReader(in, start, split.end()) : new WholeFileEmail(in);
+                Instant fallbackTime = LocalDate.parse(split.referenceDate()).atStartOfDay(zone).toInstant();
+                return new EmailChunkReader(source, split.path(), split.format(), bounceClassifier, fallbackTime);
             }
 
             private void closeOpen() {

@@ -108,6 +108,12 @@ public final class EmailChunkReader implements Iterator<IngestItem> {
         }
     }
 
+    /** What a split yields when its file cannot even be opened: one quarantined email, and balanced counts. */
+    public static Iterator<IngestItem> unreadableFile(String file, SourceFormat format, String reason) {
+        return List.of(IngestItem.of(new QuarantineRecord(format, file, 0, reason, "")),
+                IngestItem.of(new InputCounts(0, 0, 0, 0, 1, 0, 0, 1, 0))).iterator();
+    }
+
     /** Why the bytes are not an email at all (empty, no header fields), or null. */
     static String unreadable(byte[] bytes) {
         String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
