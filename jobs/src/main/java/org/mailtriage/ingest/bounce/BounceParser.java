@@ -31,7 +31,7 @@ public final class BounceParser {
     /** A recipient named after a label inside a sentence: "Could not be delivered to: <a@b>", "Unable to deliver message to <a@b>". */
     private static final Pattern RECIPIENT_AFTER_LABEL = Pattern.compile(
             "(?i)(?:delivered to|deliver (?:your )?(?:message |mail )?to|delivering (?:your )?(?:message |mail )?to|delivery to|failed to|undeliverable to|"
-                    + "addressed to|recipient|rcpt to|mailbox|收件人|收信人|宛先|destinataire|empfänger)\\s*[:：]?\\s*(?:the following (?:address|recipient)e?s?:?\\s*)?[<\"]?(" + ADDRESS.pattern() + ")");
+                    + "addressed to|recipient|rcpt to|mailbox|address|收件人|收信人|宛先|destinataire|empfänger)\\s*[:：]?\\s*(?:the following (?:address|recipient)e?s?:?\\s*)?[<\"]?(" + ADDRESS.pattern() + ")");
     private static final Pattern DSN_FIELDS_START = Pattern.compile("(?im)^(?:reporting-mta|final-recipient|original-recipient|action)\\s*:");
     private static final Pattern FEEDBACK_SUBJECT = Pattern.compile("(?i)complaint about message|abuse report|spam complaint|spam report|feedback report");
     /** The line that introduces the copy of the original message. */
@@ -45,8 +45,8 @@ public final class BounceParser {
     private static final Pattern RULED_MARKER = Pattern.compile(
             "(?i)^\\s*[-=_*]{2,}.*(?:original message|original mail|copy of the message|header of the original|headers of the original|"
                     + "returned message|unsent message|undelivered message|message follows|原始邮件|原邮件|原始郵件|元のメッセージ)");
-    private static final Pattern REPLY_CODE = Pattern.compile("(?<![\\w.:/#=-])([245]\\d\\d)(?=[ -]|:\\s|$)(?![ -]\\d{1,2}(?:[ :]|$))");
-    private static final Pattern STATUS_AFTER_CODE = Pattern.compile("(?<![\\w.])[245]\\d\\d[ -]['\"]?([245]\\.\\d{1,3}\\.\\d{1,3})(?![\\d.]*\\d)");
+    private static final Pattern REPLY_CODE = Pattern.compile("(?:(?<![\\w.:/#=-])|(?<=\\s:))([245]\\d\\d)(?=[\\s,;-]|:\\s|$)(?![ -]\\d{1,2}(?:[ :]|$))");
+    private static final Pattern STATUS_AFTER_CODE = Pattern.compile("(?<![\\w.])([245]\\d\\d)[ -]['\"]?([245]\\.\\d{1,3}\\.\\d{1,3})(?![\\d.]*\\d)");
     private static final Pattern STATUS_IN_TEXT = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.]*\\d)");
     private static final Pattern STAGE_WORDS = Pattern.compile(
             "(?i)(?:in reply to|after|>>>|response to|during|command|did not like our|does not like)\\s+(RCPT(?: TO)?|recipient|MAIL(?: FROM)?|DATA|end of data|"
@@ -180,7 +180,7 @@ public final class BounceParser {
             if (block != null && (diagnostic == null || !hasReplyCode(diagnostic) && hasReplyCode(block.text()))) {
                 diagnostic = diagnostic == null ? block.text() : diagnostic + " " + block.text();
             }
-            if (diagnostic == null && status.recipients().size() == 1 && blocks.isEmpty()) {
+            if (diagnostic == null && status.recipients().size() == 1) {
                 diagnostic = nonBlank(notice);
             }
             boolean delivered = "delivered".equals(dsn.action()) || "relayed".equals(dsn.action()) || "expanded".equals(dsn.action())
@@ -196,15 +196,22 @@ public final class BounceParser {
             String remoteMta, String lastAttempt, String extraText) {
         String text = diagnostic == null ? null : bound(diagnostic.strip().replaceAll("\\s+", " "));
         Integer code = text == null ? null : replyCode(text);
+        String afterCode = code == null ? null : statusAfter(text, code);
+        boolean consistent = afterCode != null && afterCode.charAt(0) == Integer.toString(code).charAt(0);
+        if (code != null && dsnStatus != null && Integer.toString(code).charAt(0) != dsnStatus.charAt(0) && !consistent) {
+            // "554 4.4.7 … <421 4.4.2 …>": the reply that agrees with the DSN's class is the one that counts, else none.
+            code = replyCode(text, dsnStatus.charAt(0));
+            afterCode = code == null ? null : statusAfter(text, code);
+            consistent = afterCode != null && afterCode.charAt(0) == Integer.toString(code).charAt(0);
+        }
         String textStatus = text == null ? null : statusIn(text, code);
         if (text != null && code != null) {
             // Flattened multi-line replies repeat "550-5.7.1" inside the text; drop the repeats so phrases read whole.
             text = ReplyCodes.joinContinuations(text, code, textStatus);
         }
         // The receiver's own status (right after its reply code) is more exact than the one the reporting MTA derived.
-        String afterCode = text == null ? null : statusAfterCode(text);
         String status = dsnStatus;
-        if (afterCode != null && (status == null || afterCode.charAt(0) == status.charAt(0))) {
+        if (consistent) {
             status = afterCode;
         } else if (status == null || (isGeneric(status) && textStatus != null && textStatus.charAt(0) == status.charAt(0))) {
             status = textStatus != null ? textStatus : status;
@@ -325,7 +332,7 @@ public final class BounceParser {
     }
 
     private static boolean hasSubstance(String text) {
-        return hasReplyCode(text) || text.replaceAll("[^\\p{L}]", "").length() >= 8;
+        return hasReplyCode(text) || ADDRESS.matcher(text).replaceAll("").replaceAll("[^\\p{L}]", "").length() >= 8;
     }
 
     /** Splits a text part into the bounce notice and the original message quoted after it (null when none). */
@@ -402,16 +409,29 @@ public final class BounceParser {
         return text != null && replyCode(text) != null;
     }
 
-    /** The first SMTP reply code in a text ("550 5.1.1 …", "said: 550-…"), or null. */
+    /** The first SMTP failure reply code in a text ("550 5.1.1 …", "said: 550-…"), else the first 2xx one, or null. */
     static Integer replyCode(String text) {
+        return replyCode(text, null);
+    }
+
+    /** Like {@link #replyCode(String)}, but only codes of the given class (2, 4 or 5) when it is not null. */
+    static Integer replyCode(String text, Character statusClass) {
         Matcher matcher = REPLY_CODE.matcher(text);
+        Integer positive = null;
         while (matcher.find()) {
             int code = Integer.parseInt(matcher.group(1));
-            if (code >= 200 && code <= 559 && code % 100 <= 59) {
+            if (code % 100 > 59 || (statusClass != null && matcher.group(1).charAt(0) != statusClass)) {
+                continue;
+            }
+            if (code >= 400 || statusClass != null) {
                 return code;
             }
+            if (positive == null) {
+                // A greeting or an earlier "250 OK" in a transcript is not the reply that failed.
+                positive = code;
+            }
         }
-        return null;
+        return positive;
     }
 
     /** The first enhanced status in a text, preferring one whose class agrees with the reply code. */
@@ -430,9 +450,15 @@ public final class BounceParser {
         return code == null ? first : null;
     }
 
-    static String statusAfterCode(String text) {
+    /** The enhanced status written right after the first occurrence of the reply code ("550 5.7.1", "550-'5.2.2"), or null. */
+    static String statusAfter(String text, int code) {
         Matcher matcher = STATUS_AFTER_CODE.matcher(text);
-        return matcher.find() ? matcher.group(1) : null;
+        while (matcher.find()) {
+            if (matcher.group(1).equals(Integer.toString(code))) {
+                return matcher.group(2);
+            }
+        }
+        return null;
     }
 
     static SmtpStage stageOf(String text) {

@@ -138,6 +138,10 @@ public record DeliveryStatus(String reportingMta, String arrivalDate, String rec
                     if (semicolon >= 0 && semicolon < 16 && !value.substring(0, semicolon).contains(" ")) {
                         diagnosticType = value.substring(0, semicolon).strip().toLowerCase(Locale.ROOT);
                         diagnostic = value.substring(semicolon + 1).strip();
+                        if (diagnosticType.startsWith("x-unix") || diagnosticType.startsWith("x-local")) {
+                            // Not an SMTP reply but a local delivery program's exit status: keep the type, it is the clue.
+                            diagnostic = diagnosticType + "; " + diagnostic;
+                        }
                     } else {
                         diagnostic = value;
                     }

@@ -29,6 +29,7 @@ public final class MimeWalker {
     /** Text kept per part; bounce notices are short, the rest is quoted mail. */
     static final int MAX_TEXT_BYTES = 256 * 1024;
     private static final int MAX_TEXT_PARTS = 16;
+    private static final String[] FALLBACK_CHARSETS = {"UTF-8", "EUC-JP", "Shift_JIS", "GB18030", "Big5", "EUC-KR"};
     private static final Pattern LONE_CR = Pattern.compile("\r(?!\n)");
     private static final Pattern HTML_TAG = Pattern.compile("(?s)<(?:script|style)[^>]*>.*?</(?:script|style)>|<[^>]*>");
     private static final Pattern HTML_BREAK = Pattern.compile("(?i)<(?:br|/p|/div|/tr|/li|/h\\d)[^>]*>");
@@ -190,8 +191,29 @@ public final class MimeWalker {
 
     /** Bytes → text in the declared charset; GB2312 is read as its superset GB18030; unknown names fall back to UTF-8. */
     static String decode(byte[] bytes, String charsetName) {
-        Charset charset = charsetFor(charsetName);
-        return new String(bytes, charset);
+        String text = new String(bytes, charsetFor(charsetName));
+        if (replacements(text) * 20 <= text.length()) {
+            return text;
+        }
+        // Mislabelled text (EUC-JP sent as ISO-2022-JP, GBK as us-ascii): take the charset that reads it best.
+        String best = text;
+        for (String candidate : FALLBACK_CHARSETS) {
+            String decoded = new String(bytes, Charset.forName(candidate));
+            if (replacements(decoded) < replacements(best)) {
+                best = decoded;
+            }
+        }
+        return best;
+    }
+
+    private static int replacements(String text) {
+        int count = 0;
+        for (int index = 0; index < text.length(); index++) {
+            if (text.charAt(index) == '\uFFFD') {
+                count++;
+            }
+        }
+        return count;
     }
 
     static Charset charsetFor(String charsetName) {

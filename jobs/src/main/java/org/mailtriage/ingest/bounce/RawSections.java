@@ -42,7 +42,7 @@ record RawSections(String notice, String deliveryStatus, List<MimeContent.Header
         for (String section : sections) {
             String type = partType(section);
             String content = stripPartHeaders(section, type);
-            if (type.contains("delivery-status") || (type.isEmpty() && DSN_FIELD.matcher(content).find() && deliveryStatus == null)) {
+            if (type.contains("delivery-status")) {
                 if (deliveryStatus == null) {
                     deliveryStatus = fromFirstField(content);
                 }
