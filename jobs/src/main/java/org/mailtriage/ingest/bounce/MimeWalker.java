@@ -30,7 +30,6 @@ public final class MimeWalker {
     static final int MAX_TEXT_BYTES = 256 * 1024;
     private static final int MAX_TEXT_PARTS = 16;
     private static final String[] FALLBACK_CHARSETS = {"UTF-8", "EUC-JP", "Shift_JIS", "GB18030", "Big5", "EUC-KR"};
-    private static final Pattern LONE_CR = Pattern.compile("\r(?!\n)");
     private static final Pattern HTML_TAG = Pattern.compile("(?s)<(?:script|style)[^>]*>.*?</(?:script|style)>|<[^>]*>");
     private static final Pattern HTML_BREAK = Pattern.compile("(?i)<(?:br|/p|/div|/tr|/li|/h\\d)[^>]*>");
 
