@@ -58,7 +58,8 @@ public final class BounceParser {
                     + "退信|配信|未送|不能|失败|送信エラー|エラー|fehlgeschlagen|onbestelbaar|mail failure|failed mail|delivery error");
     private static final Pattern AUTO_REPLY_SUBJECT = Pattern.compile(
             "(?i)^\\s*(?:auto(?:matic)?[ -_]?(?:reply|response|antwort|respond)|out of (?:the )?office|autoreply|"
-                    + "away from|vacation|i am away|i'm away|on vacation|abwesenheit|absence|自動応答|自动回复|不在)");
+                    + "away from|vacation|i am away|i'm away|on vacation|abwesenheit|absence|automatische antwort|réponse automatique|"
+                    + "respuesta automática|risposta automatica|自動応答|自動返信|自动回复|自動回覆|不在)");
 
     private BounceParser() {
     }
