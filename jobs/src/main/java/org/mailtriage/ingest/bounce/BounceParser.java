@@ -25,14 +25,16 @@ public final class BounceParser {
     private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+");
     /** A line that starts with a recipient: "<a@b>:", "a@b", "a@b: reason", "<a@b>... reason", "a@b on <date>". */
     private static final Pattern RECIPIENT_LINE = Pattern.compile(
-            "^\\s*(?:(?:>>>|<<<)\\s*)?(?:[245]\\d\\d[ -]\\s*)?(?:(?:failed recipient|recipient address|recipient|original-recipient|final-recipient|address|rcpt)\\s*:\\s*(?:rfc822;\\s*)?)?"
-                    + "[<\"]?(" + ADDRESS.pattern() + ")[>\"]?\\s*(?::(?!\\d)|\\.\\.\\.|,|\\s+on\\s|\\s+\\(|\\s+<|\\s*$)",
+            "^\\s*(?:(?:>>>|<<<|[*•-])\\s*)?(?:[245]\\d\\d[ -]\\s*)?(?:(?:failed recipient|recipient address|recipient|original-recipient|final-recipient|address|rcpt)\\s*:\\s*(?:rfc822;\\s*)?)?"
+                    + "[<\"]?(" + ADDRESS.pattern() + ")[>\"]?\\s*(?::(?!\\d)|\\.\\.\\.|,|\\s+on\\s|\\s+\\(|\\s+<|\\s+\\[|\\s+(?=\\p{L})|\\s*$)",
             Pattern.CASE_INSENSITIVE);
     /** A recipient named after a label inside a sentence: "Could not be delivered to: <a@b>", "Unable to deliver message to <a@b>". */
     private static final Pattern RECIPIENT_AFTER_LABEL = Pattern.compile(
             "(?i)(?:delivered to|deliver (?:your )?(?:message |mail )?to|delivering (?:your )?(?:message |mail )?to|delivery to|failed to|undeliverable to|"
                     + "addressed to|recipient|rcpt to|mailbox|address|收件人|收信人|宛先|destinataire|empfänger)\\s*[:：]?\\s*(?:the following (?:address|recipient)e?s?:?\\s*)?[<\"]?(" + ADDRESS.pattern() + ")");
     private static final Pattern DSN_FIELDS_START = Pattern.compile("(?im)^(?:reporting-mta|final-recipient|original-recipient|action)\\s*:");
+    /** "User's mailbox is full: <a@b>", "Delivery failed 20 attempts: a@b": the address ends the line after a colon. */
+    private static final Pattern RECIPIENT_AT_LINE_END = Pattern.compile(":\\s*[<\"]?(" + ADDRESS.pattern() + ")[>\"]?\\.?\\s*$");
     private static final Pattern FEEDBACK_SUBJECT = Pattern.compile("(?i)complaint about message|abuse report|spam complaint|spam report|feedback report");
     /** The line that introduces the copy of the original message. */
     private static final Pattern RETURNED_MARKER = Pattern.compile(
@@ -102,7 +104,7 @@ public final class BounceParser {
                 || (FEEDBACK_SUBJECT.matcher(nullToEmpty(subject)).find() && !hasBounceHeaders(content))) {
             return feedback(content, returned, subject, date);
         }
-        if (notice.contains("\"notificationType\"")) {
+        if (notice.contains("notificationType")) {
             BounceReport notification = AmazonSesNotification.parse(notice, returned, subject, date);
             if (notification != null) {
                 return notification;
@@ -319,10 +321,16 @@ public final class BounceParser {
         if (blocks.isEmpty()) {
             for (int index = 0; index < lines.length; index++) {
                 Matcher matcher = RECIPIENT_AFTER_LABEL.matcher(lines[index]);
-                if (!matcher.find() || exclude.contains(matcher.group(1).toLowerCase(Locale.ROOT))) {
+                boolean labelled = matcher.find();
+                if (!labelled) {
+                    matcher = RECIPIENT_AT_LINE_END.matcher(lines[index]);
+                }
+                if (!labelled && !matcher.find() || exclude.contains(matcher.group(1).toLowerCase(Locale.ROOT))) {
                     continue;
                 }
-                StringBuilder text = new StringBuilder(lines[index].substring(matcher.end(1)).replaceFirst("^[>\"]?\\s*:?", ""));
+                // After a label the reason follows the address; at the end of a line it precedes it ("Mailbox is full: <a@b>").
+                String reason = labelled ? "" : lines[index].substring(0, matcher.start(1)).replaceAll("[<\"]\\s*$", "") + " ";
+                StringBuilder text = new StringBuilder(reason + lines[index].substring(matcher.end(1)).replaceFirst("^[>\"]?\\s*:?", ""));
                 for (int next = index + 1; next < lines.length && next <= index + 10 && !lines[next].isBlank(); next++) {
                     text.append('\n').append(lines[next].strip());
                 }

@@ -59,6 +59,7 @@ public final class MimeWalker {
         int messageDepth = 0;
         boolean headerIsMessage = false;
         boolean headerIsReturned = false;
+        boolean partIsAttachment = false;
         try {
             for (EntityState state = stream.getState(); state != EntityState.T_END_OF_STREAM; state = stream.next()) {
                 switch (state) {
@@ -83,7 +84,10 @@ public final class MimeWalker {
                             stream.setRecursionMode(RecursionMode.M_RECURSE);
                         }
                     }
-                    case T_START_BODYPART -> headerIsMessage = false;
+                    case T_START_BODYPART -> {
+                        headerIsMessage = false;
+                        partIsAttachment = false;
+                    }
                     case T_FIELD -> {
                         Field field = stream.getField();
                         MimeContent.Header header = new MimeContent.Header(field.getName(), decodeHeader(field.getBody()));
@@ -94,6 +98,8 @@ public final class MimeWalker {
                             }
                         } else if (headerIsMessage && headerIsReturned) {
                             returned.add(header);
+                        } else if (!headerIsMessage && messageDepth == 1 && header.name().equalsIgnoreCase("Content-Disposition")) {
+                            partIsAttachment = header.value().toLowerCase(Locale.ROOT).startsWith("attachment");
                         }
                     }
                     case T_END_HEADER -> headerIsMessage = false;
@@ -122,8 +128,13 @@ public final class MimeWalker {
                                 hasReturned = true;
                                 returnedDone = true;
                             }
-                        } else if ((type.equals("text/plain") || type.equals("text/html") || type.startsWith("text/"))
-                                && texts.size() < MAX_TEXT_PARTS) {
+                        } else if (type.startsWith("text/") && partIsAttachment) {
+                            // An attached text is the original's headers or body, not the bounce's own words.
+                            String text = read(stream, body.getCharset());
+                            if (!returnedDone && returned.isEmpty()) {
+                                returned.addAll(HeaderBlock.parse(text));
+                            }
+                        } else if (type.startsWith("text/") && texts.size() < MAX_TEXT_PARTS) {
                             String text = read(stream, body.getCharset());
                             if (type.equals("text/html")) {
                                 text = htmlToText(text);
