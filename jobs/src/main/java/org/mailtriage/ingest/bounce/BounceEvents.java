@@ -58,7 +58,11 @@ public final class BounceEvents {
                     }
                 }
             }
-            Instant time = report.time() != null ? report.time() : fallbackTime;
+            // The last delivery attempt is when the receiver refused; else when the bounce was written.
+            Instant time = BounceParser.parseDate(recipient.lastAttemptDate());
+            if (time == null) {
+                time = report.time() != null ? report.time() : fallbackTime;
+            }
             boolean temporary = "delayed".equals(recipient.action())
                     || (recipient.status() != null && recipient.status().startsWith("4"));
             DeliveryEvent event = new DeliveryEvent(

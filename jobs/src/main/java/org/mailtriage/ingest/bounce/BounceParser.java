@@ -114,8 +114,9 @@ public final class BounceParser {
             DeliveryStatus status = DeliveryStatus.parse(deliveryStatusText);
             if (!status.recipients().isEmpty()) {
                 List<BounceRecipient> recipients = fromDeliveryStatus(status, notice);
+                // The bounce's own date is when the failure was reported; Arrival-Date is when our MTA took the message.
                 Instant arrival = parseDate(status.arrivalDate());
-                return report(recipients, status.reportingMta(), arrival != null ? arrival : date, returned, subject, content.problem());
+                return report(recipients, status.reportingMta(), date != null ? date : arrival, returned, subject, content.problem());
             }
         }
         if (isAutoReply(content) && !hasBounceHeaders(content)) {

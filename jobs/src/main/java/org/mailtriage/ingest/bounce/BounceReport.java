@@ -9,7 +9,7 @@ import java.util.List;
  * One email read from a bounce archive: its kind, the recipients it reports on (failed ones and,
  * for mixed reports, delivered ones with their own kind), and what it says about our sending side.
  *
- * @param time Arrival-Date, else the email's Date, else null
+ * @param time the email's Date, else the DSN's Arrival-Date, else null
  * @param problem why part of the message could not be read (kept for the record), or null
  */
 public record BounceReport(BounceKind kind, List<BounceRecipient> recipients, String reportingMta, Instant time,

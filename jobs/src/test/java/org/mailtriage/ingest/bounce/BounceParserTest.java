@@ -36,7 +36,7 @@ class BounceParserTest {
         BounceReport report = BounceParser.parse(Files.readAllBytes(SAMPLES.resolve("guide/no-ptr.eml")));
         BounceRecipient recipient = report.recipients().get(0);
         assertThat(report.reportingMta()).isEqualTo("out2.example.com");
-        assertThat(report.time()).hasToString("2026-11-26T03:06:41Z");
+        assertThat(report.time()).hasToString("2026-11-26T03:16:05Z");
         assertThat(report.returned().messageId()).isEqualTo("<news-2026-11-26-no-ptr@example.com>");
         assertThat(report.returned().sender()).isEqualTo("newsletter@example.com");
         assertThat(recipient.action()).isEqualTo("delayed");
