@@ -30,7 +30,7 @@ class CorpusEvaluationTest {
     }
 
     /**
-     * The issue asks for 0.95; measured 0.9045 (303 of 335) on this half. The test holds what is reached so it
+     * The issue asks for 0.95; measured 0.9075 (304 of 335) on this half. The test holds what is reached so it
      * catches regressions; the gap is the Sisimai module-specific wordings listed by {@code eval --corpus}.
      */
     private static final double REASON = 0.90;
