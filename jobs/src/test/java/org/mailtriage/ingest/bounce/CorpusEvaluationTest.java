@@ -30,10 +30,10 @@ class CorpusEvaluationTest {
     }
 
     /**
-     * The issue asks for 0.95; measured 0.9075 (304 of 335) on this half. The test holds what is reached so it
+     * The issue asks for 0.95; measured 0.9104 (305 of 335) on this half. The test holds what is reached so it
      * catches regressions; the gap is the Sisimai module-specific wordings listed by {@code eval --corpus}.
      */
-    private static final double REASON = 0.90;
+    private static final double REASON = 0.91;
     private static final double STATUS = 0.98;
     private static final double REPLY_CODE = 0.98;
 }
