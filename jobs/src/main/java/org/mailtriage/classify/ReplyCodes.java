@@ -47,7 +47,7 @@ public final class ReplyCodes {
     }
 
     /** Removes the repeated "550-5.7.1" / "550 5.7.1" prefixes that Postfix keeps when it flattens a multi-line reply. */
-    static String joinContinuations(String text, int code, String status) {
+    public static String joinContinuations(String text, int code, String status) {
         String codeText = Integer.toString(code);
         if (!text.contains(codeText)) {
             return text;

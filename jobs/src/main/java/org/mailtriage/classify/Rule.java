@@ -10,7 +10,7 @@ import java.util.Set;
  * may match. {@code unless} phrases veto the rule (wordings that look like it but are not).
  *
  * @param codes reply-code patterns: "550", "5xx"
- * @param statuses enhanced-status patterns: "5.7.1", "x.7.25" (any class), "5.1.*" (any detail)
+ * @param statuses enhanced-status patterns: "5.7.1", "x.7.25" (any class), "5.1.*" (any detail), "none" (no status given)
  * @param guideRule the guide's row, or null
  */
 public record Rule(
@@ -24,6 +24,9 @@ public record Rule(
         Reason reason,
         GuideRule guideRule,
         List<String> samples) {
+
+    /** The status pattern that matches a reply that carries no enhanced status. */
+    public static final String NO_STATUS = "none";
 
     public Rule {
         requireNonNull(id, "id is null");
@@ -64,9 +67,12 @@ public record Rule(
             return true;
         }
         if (enhancedStatus == null) {
-            return false;
+            return statuses.contains(NO_STATUS);
         }
         for (String pattern : statuses) {
+            if (pattern.equals(NO_STATUS)) {
+                continue;
+            }
             if (pattern.endsWith(".*")) {
                 String prefix = pattern.substring(0, pattern.length() - 1);
                 if (enhancedStatus.length() >= prefix.length()

@@ -55,6 +55,10 @@ final class IngestCommand implements Callable<Integer> {
         System.out.printf("ingest %s: %d files, %d lines read = %d with failure events + %d other + %d quarantined; %d events written%s%n",
                 runId, result.filesRead(), counts.linesRead(), counts.linesWithEvents(), counts.linesIgnored(), counts.linesQuarantined(),
                 counts.events(), counts.balanced() ? "" : " (COUNTS DO NOT BALANCE)");
+        if (counts.emailsRead() > 0) {
+            System.out.printf("  %d emails read = %d with failure events + %d not bounces (delivered, auto-replies, feedback) + %d quarantined%n",
+                    counts.emailsRead(), counts.emailsWithEvents(), counts.emailsNotBounces(), counts.emailsQuarantined());
+        }
         for (String file : result.unrecognised()) {
             System.out.println("  not read (unrecognised format): " + file);
         }

@@ -30,7 +30,45 @@ public final class FormatSniffer {
             Pattern.CASE_INSENSITIVE);
     private static final Map<SourceFormat, Pattern> LINE_FORMATS = linePatterns();
 
+    /** An mbox separator: "From " sender and a date with a time ("From MAILER-DAEMON Thu Sep 18 17:54:04 2008"). */
+    private static final Pattern MBOX_FROM_LINE = Pattern.compile("^From \\S+.*\\d{1,2}:\\d{2}");
+    private static final Pattern HEADER_LINE = Pattern.compile("^[!-9;-~]+:[ \t]?.*");
+    private static final Pattern MAIL_HEADER = Pattern.compile(
+            "(?im)^(?:received|return-path|from|to|subject|date|message-id|mime-version|content-type|delivered-to|x-original-to|auto-submitted|reply-to):");
+
     private FormatSniffer() {
+    }
+
+    /** An mbox starts with a "From " line; an email starts with header fields among which are mail headers. */
+    static SourceFormat sniffEmail(String text) {
+        String start = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        String[] lines = start.split("\r\n|\r|\n", 40);
+        if (lines.length == 0 || lines[0].isEmpty()) {
+            return SourceFormat.UNKNOWN;
+        }
+        boolean mbox = MBOX_FROM_LINE.matcher(lines[0]).find();
+        int headers = 0;
+        int mailHeaders = 0;
+        for (int index = mbox ? 1 : 0; index < lines.length; index++) {
+            String line = lines[index];
+            if (line.isEmpty()) {
+                break;
+            }
+            if (line.charAt(0) == ' ' || line.charAt(0) == '\t') {
+                continue;
+            }
+            if (!HEADER_LINE.matcher(line).matches()) {
+                break;
+            }
+            headers++;
+            if (MAIL_HEADER.matcher(line).find()) {
+                mailHeaders++;
+            }
+        }
+        if (mailHeaders >= 2 || (mailHeaders >= 1 && headers >= 3)) {
+            return mbox ? SourceFormat.MBOX : SourceFormat.EML;
+        }
+        return SourceFormat.UNKNOWN;
     }
 
     /** The format of a file starting with {@code head}; UNKNOWN when nothing matches. */
@@ -67,7 +105,7 @@ public final class FormatSniffer {
         if (bestVotes > 0 && (bestVotes >= 3 || bestVotes * 4 >= lines)) {
             return best;
         }
-        return SourceFormat.UNKNOWN;
+        return sniffEmail(text);
     }
 
     private static Map<SourceFormat, Pattern> linePatterns() {

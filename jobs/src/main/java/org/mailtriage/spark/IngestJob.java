@@ -16,6 +16,7 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
@@ -43,6 +44,11 @@ import org.mailtriage.ingest.QmailParser;
 import org.mailtriage.ingest.SendmailParser;
 import org.mailtriage.ingest.ServerDirectory;
 import org.mailtriage.ingest.SourceFormat;
+import org.mailtriage.ingest.bounce.BounceClassifier;
+import org.mailtriage.ingest.bounce.EmailChunkReader;
+import org.mailtriage.ingest.bounce.EmailSource;
+import org.mailtriage.ingest.bounce.MboxReader;
+import org.mailtriage.ingest.bounce.WholeFileEmail;
 
 /**
  * ingest: input files → {@code events} (partitioned by event_date) and {@code quarantine}
@@ -129,7 +135,9 @@ public final class IngestJob {
 
     private static Iterator<IngestItem> read(Iterator<InputSplit> splits, HadoopConf conf, String rulesText, String serversText, ZoneId zone)
             throws IOException {
-        EventClassifier classifier = new EventClassifier(new Classifier(RuleTable.read(new StringReader(rulesText), "rules")));
+        Classifier rules = new Classifier(RuleTable.read(new StringReader(rulesText), "rules"));
+        EventClassifier classifier = new EventClassifier(rules);
+        BounceClassifier bounceClassifier = new BounceClassifier(rules);
         ServerDirectory servers = serversText == null ? ServerDirectory.empty() : ServerDirectory.read(new StringReader(serversText));
         List<InputSplit> mine = new ArrayList<>();
         splits.forEachRemaining(mine::add);
@@ -159,6 +167,15 @@ public final class IngestJob {
             }
 
             private Iterator<IngestItem> openSplit(InputSplit split) {
+                if (InputPlanner.isEmailFormat(split.format())) {
+                    try {
+                        return openEmailSplit(split);
+                    } catch (IOException | RuntimeException e) {
+                        // One unreadable email file costs that file, not the job.
+                        return EmailChunkReader.unreadableFile(split.path(), split.format(),
+                                "read_error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+                    }
+                }
                 try {
                     Configuration configuration = conf.get();
                     Path path = new Path(split.path());
@@ -169,7 +186,8 @@ public final class IngestJob {
                     if (split.compressed()) {
                         CompressionCodec codec = new CompressionCodecFactory(configuration).getCodec(path);
                         in = codec.createInputStream(raw);
-                    } else if (start > 0) {
+                    }
+                    if (!split.compressed() && start > 0) {
                         // One byte early, so LogChunkReader can tell whether `start` begins a line.
                         raw.seek(start - 1);
                     }
@@ -185,6 +203,29 @@ public final class IngestJob {
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot open " + split.path(), e);
                 }
+            }
+
+            private Iterator<IngestItem> openEmailSplit(InputSplit split) throws IOException {
+                Configuration configuration = conf.get();
+                Path path = new Path(split.path());
+                FileSystem fileSystem = path.getFileSystem(configuration);
+                if (fileSystem instanceof LocalFileSystem local) {
+                    // Maildir names hold ':' ("…:2,S"), which the checksum wrapper cannot turn into its ".crc" path.
+                    fileSystem = local.getRawFileSystem();
+                }
+                FSDataInputStream raw = fileSystem.open(path);
+                InputStream in = raw;
+                long start = split.start();
+                if (split.compressed()) {
+                    in = new CompressionCodecFactory(configuration).getCodec(path).createInputStream(raw);
+                } else if (start > 0) {
+                    // One byte early, so the mbox reader can tell whether `start` begins a line.
+                    raw.seek(start - 1);
+                }
+                open = in;
+                EmailSource source = split.format() == SourceFormat.MBOX ? new MboxReader(in, start, split.end()) : new WholeFileEmail(in);
+                Instant fallbackTime = LocalDate.parse(split.referenceDate()).atStartOfDay(zone).toInstant();
+                return new EmailChunkReader(source, split.path(), split.format(), bounceClassifier, fallbackTime);
             }
 
             private void closeOpen() {

@@ -62,14 +62,13 @@ public final class InputPlanner {
                 Path path = status.getPath();
                 files.add(path.toString());
                 CompressionCodec codec = codecs.getCodec(path);
-                SourceFormat format = forcedFormat != null ? forcedFormat : sniff(path, codec);
+                SourceFormat format = forcedFormat != null ? forcedFormat : isMaildirEntry(path) ? SourceFormat.MAILDIR : sniff(path, codec);
                 if (format == SourceFormat.UNKNOWN) {
                     unrecognised.add(path.toString());
                     continue;
                 }
                 String reference = referenceDateOf(status).toString();
-                // Exchange tracking logs are read whole: their header names the columns, and records may span lines.
-                if (codec != null || status.getLen() <= splitBytes || format == SourceFormat.EXCHANGE) {
+                if (codec != null || status.getLen() <= splitBytes || !isSplittable(format)) {
                     splits.add(new InputSplit(path.toString(), format, 0, Long.MAX_VALUE, codec != null, reference));
                     continue;
                 }
@@ -103,12 +102,42 @@ public final class InputPlanner {
             return;
         }
         if (status.isDirectory()) {
+            boolean maildir = isMaildir(fileSystem, status.getPath());
             for (FileStatus child : fileSystem.listStatus(status.getPath())) {
+                if (maildir && child.getPath().getName().equals("tmp")) {
+                    // Messages still being delivered: a Maildir reader never reads tmp/.
+                    continue;
+                }
                 collect(fileSystem, child, files);
             }
         } else {
             files.add(status);
         }
+    }
+
+    /** One email per file: never cut into byte ranges. */
+    public static boolean isEmailFormat(SourceFormat format) {
+        return format == SourceFormat.MBOX || format == SourceFormat.MAILDIR || format == SourceFormat.EML;
+    }
+
+    /** Single emails are one piece; Exchange tracking logs too: their header names the columns, and records may span lines. */
+    static boolean isSplittable(SourceFormat format) {
+        return format != SourceFormat.EML && format != SourceFormat.MAILDIR && format != SourceFormat.EXCHANGE;
+    }
+
+    /** A Maildir is a directory holding cur/, new/ and tmp/. */
+    private static boolean isMaildir(FileSystem fileSystem, Path directory) throws IOException {
+        return fileSystem.isDirectory(new Path(directory, "cur")) && fileSystem.isDirectory(new Path(directory, "new"))
+                && fileSystem.isDirectory(new Path(directory, "tmp"));
+    }
+
+    /** A file in a Maildir's cur/ or new/. */
+    private boolean isMaildirEntry(Path path) throws IOException {
+        Path parent = path.getParent();
+        if (parent == null || !(parent.getName().equals("cur") || parent.getName().equals("new")) || parent.getParent() == null) {
+            return false;
+        }
+        return isMaildir(path.getFileSystem(configuration), parent.getParent());
     }
 
     private SourceFormat sniff(Path path, CompressionCodec codec) throws IOException {

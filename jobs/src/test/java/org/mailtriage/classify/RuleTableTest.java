@@ -30,9 +30,18 @@ class RuleTableTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("samples")
     void everySampleIsClassifiedByItsOwnRule(String ruleId, String sample) {
-        Rule rule = CLASSIFIER.matchingRule(Reply.parse(sample, SmtpStage.UNKNOWN));
+        Rule own = CLASSIFIER.rules().stream().filter(candidate -> candidate.id().equals(ruleId)).findFirst().orElseThrow();
+        Rule rule = CLASSIFIER.matchingRule(Reply.parse(sample, stageOf(own)));
         assertThat(rule).as("no rule matched %s", sample).isNotNull();
         assertThat(rule.id()).isEqualTo(ruleId);
+    }
+
+    /** A rule that only holds at some SMTP stages is tried with its first stage, as a log parser would report it. */
+    private static SmtpStage stageOf(Rule rule) {
+        if (rule.stages().isEmpty() || rule.stages().contains(SmtpStage.UNKNOWN)) {
+            return SmtpStage.UNKNOWN;
+        }
+        return rule.stages().stream().sorted().findFirst().orElseThrow();
     }
 
     @Test

@@ -1,0 +1,60 @@
+package org.mailtriage.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.mailtriage.classify.Classifier;
+import org.mailtriage.ingest.bounce.BounceClassifier;
+import org.mailtriage.ingest.bounce.CorpusEvaluation;
+import org.mailtriage.spark.BadInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Score the bounce parser and classifier against a labelled corpus (emails/*.eml + expectations.tsv).")
+final class EvalCommand implements Callable<Integer> {
+    @Option(names = "--corpus", required = true, paramLabel = "DIR", description = "Corpus folder laid out like shared/corpus/sisimai.")
+    Path corpus;
+
+    @Option(names = "--quiet", description = "Print the scores only, not the disagreements.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!Files.isDirectory(corpus)) {
+            throw new BadInputException("corpus folder not found: " + corpus);
+        }
+        CorpusEvaluation evaluation = new CorpusEvaluation(new BounceClassifier(Classifier.withDefaultRules()));
+        CorpusEvaluation.Score score;
+        try {
+            score = evaluation.score(corpus);
+        } catch (IOException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+        PrintStream out = System.out;
+        if (!quiet) {
+            for (CorpusEvaluation.Comparison c : score.disagreements()) {
+                out.printf(Locale.ROOT, "%s #%d  reason %s/%s  status %s/%s  code %s/%s  rule %s%n    %s%n", c.path(), c.index(),
+                        c.expectedReason(), c.reason(), blank(c.expectedStatus()), c.status(), blank(c.expectedReplyCode()), c.replyCode(),
+                        c.ruleId(), c.diagnostic() == null ? "(no such recipient found)" : abbreviate(c.diagnostic()));
+            }
+        }
+        out.printf(Locale.ROOT, "emails %d, expected bounces %d%n", score.emails(), score.comparisons().size());
+        out.printf(Locale.ROOT, "reason      %6.2f %%%n", 100 * score.reasonAgreement());
+        out.printf(Locale.ROOT, "status      %6.2f %%%n", 100 * score.statusAgreement());
+        out.printf(Locale.ROOT, "reply code  %6.2f %%%n", 100 * score.replyCodeAgreement());
+        return ExitCodes.OK;
+    }
+
+    private static String blank(String value) {
+        return value.isEmpty() ? "-" : value;
+    }
+
+    private static String abbreviate(String text) {
+        String flat = text.replaceAll("\\s+", " ");
+        return flat.length() <= 240 ? flat : flat.substring(0, 240) + "…";
+    }
+}

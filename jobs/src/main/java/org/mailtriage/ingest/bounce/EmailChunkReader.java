@@ -1,0 +1,149 @@
+package org.mailtriage.ingest.bounce;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.mailtriage.ingest.DeliveryEvent;
+import org.mailtriage.ingest.IngestItem;
+import org.mailtriage.ingest.InputCounts;
+import org.mailtriage.ingest.QuarantineRecord;
+import org.mailtriage.ingest.SourceFormat;
+
+/**
+ * Reads the emails of one split of a bounce archive and yields failure events, quarantine records
+ * and, last, the split's counts. Every email read is counted once: as an email with events, as a
+ * non-bounce (delivered reports, auto-replies, feedback, ordinary mail), or as quarantined.
+ */
+public final class EmailChunkReader implements Iterator<IngestItem> {
+    private static final int QUARANTINE_RAW_LIMIT = 4096;
+
+    private final EmailSource source;
+    private final String file;
+    private final SourceFormat format;
+    private final BounceClassifier classifier;
+    private final Instant fallbackTime;
+    private final ArrayDeque<IngestItem> pending = new ArrayDeque<>();
+    private boolean finished;
+    private long emailsRead;
+    private long emailsWithEvents;
+    private long emailsNotBounces;
+    private long emailsQuarantined;
+    private long events;
+
+    public EmailChunkReader(EmailSource source, String file, SourceFormat format, BounceClassifier classifier, Instant fallbackTime) {
+        this.source = requireNonNull(source, "source is null");
+        this.file = requireNonNull(file, "file is null");
+        this.format = requireNonNull(format, "format is null");
+        this.classifier = requireNonNull(classifier, "classifier is null");
+        this.fallbackTime = requireNonNull(fallbackTime, "fallbackTime is null");
+    }
+
+    @Override
+    public boolean hasNext() {
+        while (pending.isEmpty() && !finished) {
+            advance();
+        }
+        return !pending.isEmpty();
+    }
+
+    @Override
+    public IngestItem next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        return pending.removeFirst();
+    }
+
+    private void advance() {
+        RawEmail email;
+        try {
+            email = source.next();
+        } catch (IOException | RuntimeException e) {
+            // A corrupt gzip member or a read error ends this split; what was read stays counted.
+            emailsRead++;
+            quarantine(-1, "read_error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), "");
+            finish();
+            return;
+        }
+        if (email == null) {
+            finish();
+            return;
+        }
+        emailsRead++;
+        if (email.problem() != null) {
+            quarantine(email.offset(), email.problem(), preview(email.bytes()));
+            return;
+        }
+        String unreadable = unreadable(email.bytes());
+        if (unreadable != null) {
+            quarantine(email.offset(), unreadable, preview(email.bytes()));
+            return;
+        }
+        BounceReport report;
+        List<DeliveryEvent> found;
+        try {
+            report = BounceParser.parse(email.bytes());
+            found = BounceEvents.of(report, classifier, format, file, email.offset(), fallbackTime);
+        } catch (RuntimeException | StackOverflowError e) {
+            // A parser bug must cost one email, not the job: keep the email and say why.
+            quarantine(email.offset(), "parser_error: " + e.getClass().getSimpleName(), preview(email.bytes()));
+            return;
+        }
+        if (!found.isEmpty()) {
+            emailsWithEvents++;
+            for (DeliveryEvent event : found) {
+                pending.add(IngestItem.of(event));
+                events++;
+            }
+        } else if (report.kind() == BounceKind.NOT_A_BOUNCE && report.problem() != null) {
+            quarantine(email.offset(), report.problem(), preview(email.bytes()));
+        } else {
+            emailsNotBounces++;
+        }
+    }
+
+    /** What a split yields when its file cannot even be opened: one quarantined email, and balanced counts. */
+    public static Iterator<IngestItem> unreadableFile(String file, SourceFormat format, String reason) {
+        return List.of(IngestItem.of(new QuarantineRecord(format, file, 0, reason, "")),
+                IngestItem.of(new InputCounts(0, 0, 0, 0, 1, 0, 0, 1, 0))).iterator();
+    }
+
+    /** Why the bytes are not an email at all (empty, no header fields), or null. */
+    static String unreadable(byte[] bytes) {
+        String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
+        if (head.isBlank()) {
+            return "empty_email: " + bytes.length + " bytes";
+        }
+        String firstLine = head.stripLeading().split("\r?\n|\r", 2)[0];
+        if (firstLine.startsWith("From ")) {
+            String[] rest = head.stripLeading().split("\r?\n|\r", 3);
+            firstLine = rest.length > 1 ? rest[1] : "";
+        }
+        int colon = firstLine.indexOf(':');
+        if (colon <= 0 || !HeaderBlock.isFieldName(firstLine, colon)) {
+            return "no_header_fields: the email does not start with a header";
+        }
+        return null;
+    }
+
+    private void quarantine(long offset, String reason, String raw) {
+        emailsQuarantined++;
+        pending.add(IngestItem.of(new QuarantineRecord(format, file, Math.max(offset, 0), reason, raw)));
+    }
+
+    private static String preview(byte[] bytes) {
+        String text = new String(bytes, 0, Math.min(bytes.length, QUARANTINE_RAW_LIMIT), StandardCharsets.UTF_8);
+        return text.length() <= QUARANTINE_RAW_LIMIT ? text : text.substring(0, QUARANTINE_RAW_LIMIT);
+    }
+
+    private void finish() {
+        finished = true;
+        pending.add(IngestItem.of(new InputCounts(0, 0, 0, 0, emailsRead, emailsWithEvents, emailsNotBounces, emailsQuarantined, events)));
+    }
+}
