@@ -2,6 +2,7 @@ package org.mailtriage.report;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import org.mailtriage.classify.GuideRule;
@@ -14,7 +15,7 @@ import org.mailtriage.classify.Remedy;
  * @param firstSeen null when only DNS shows the problem
  */
 public record Action(GuideRule guideRule, Severity severity, String detail, long failures, Instant firstSeen, Instant lastSeen,
-        List<String> evidenceEventIds, List<String> evidenceDns) {
+        List<String> evidenceEventIds, List<String> evidenceDns) implements Serializable {
     public Action {
         requireNonNull(guideRule, "guideRule is null");
         requireNonNull(severity, "severity is null");

@@ -2,6 +2,7 @@ package org.mailtriage.report;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -30,7 +31,7 @@ public record DelistingRequest(
         long bounceCount,
         List<Sample> sampleBounces,
         List<String> evidenceEventIds,
-        String summary) {
+        String summary) implements Serializable {
     public static final int MAX_SAMPLES = 3;
 
     public DelistingRequest {

@@ -2,6 +2,7 @@ package org.mailtriage.report;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,7 +13,7 @@ import java.util.List;
  * @param zone the DNSBL zone for blocklist checks, else null
  */
 public record DnsAnswer(String subject, String subjectKind, String check, String zone, String outcome, List<String> returnCodes,
-        String meaning, String txt, List<String> answers, String errorKind, Instant askedAt) {
+        String meaning, String txt, List<String> answers, String errorKind, Instant askedAt) implements Serializable {
     public DnsAnswer {
         requireNonNull(subject, "subject is null");
         requireNonNull(check, "check is null");

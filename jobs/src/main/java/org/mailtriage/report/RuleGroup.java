@@ -2,6 +2,7 @@ package org.mailtriage.report;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import org.mailtriage.classify.GuideRule;
@@ -11,7 +12,7 @@ import org.mailtriage.classify.GuideRule;
  * counts, first and last time, and the earliest events as evidence (sorted, bounded by the query).
  */
 public record RuleGroup(GuideRule guideRule, String blocklist, long failures, long bounces, Instant firstSeen, Instant lastSeen,
-        List<Sample> samples) {
+        List<Sample> samples) implements Serializable {
     public RuleGroup {
         requireNonNull(guideRule, "guideRule is null");
         requireNonNull(firstSeen, "firstSeen is null");

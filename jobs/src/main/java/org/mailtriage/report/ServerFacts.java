@@ -2,6 +2,7 @@ package org.mailtriage.report;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,7 +17,7 @@ import java.util.List;
 public record ServerFacts(ServerRole role, String ip, String serverName, List<String> heloNames, List<String> reportingHosts,
         Instant firstSeen, Instant lastSeen, long failures, long bounces, List<Count> failuresByReason,
         List<Count> failuresByGuideRule, List<Count> receivingDomains, List<RuleGroup> ruleGroups, List<DnsAnswer> ipAnswers,
-        List<DnsAnswer> heloAnswers) {
+        List<DnsAnswer> heloAnswers) implements Serializable {
     public ServerFacts {
         requireNonNull(role, "role is null");
         requireNonNull(ip, "ip is null");

@@ -2,6 +2,7 @@ package org.mailtriage.report;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -31,11 +32,11 @@ public record ServerRemediation(
         Boolean ptrForwardConfirmed,
         Boolean ptrLooksDynamic,
         String heloState,
-        List<Action> actions) {
+        List<Action> actions) implements Serializable {
 
     /** A blocklist answer worth showing: listed, or unknown (never silently dropped). */
     public record Listing(String zone, String outcome, List<String> returnCodes, String meaning, String txt, String errorKind,
-            String removalUrl, Instant checkedAt) {
+            String removalUrl, Instant checkedAt) implements Serializable {
         public Listing {
             requireNonNull(zone, "zone is null");
             requireNonNull(outcome, "outcome is null");
