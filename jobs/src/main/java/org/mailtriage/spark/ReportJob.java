@@ -270,25 +270,13 @@ public final class ReportJob {
         try {
             long count = cached.count();
             if (count == 0) {
-                deletePartition(spark.sparkContext().hadoopConfiguration(), warehouse, table, date);
+                warehouse.deletePartition(spark.sparkContext().hadoopConfiguration(), table, "report_date", date);
             } else {
                 cached.write().mode(SaveMode.Overwrite).partitionBy("report_date").parquet(warehouse.table(table));
             }
             return count;
         } finally {
             cached.unpersist(false);
-        }
-    }
-
-    static void deletePartition(Configuration hadoop, Warehouse warehouse, String table, LocalDate date) {
-        Path partition = new Path(warehouse.table(table), "report_date=" + date);
-        try {
-            FileSystem fileSystem = partition.getFileSystem(hadoop);
-            if (fileSystem.exists(partition) && !fileSystem.delete(partition, true)) {
-                throw new IOException("delete returned false");
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot remove stale partition " + partition + ": " + e.getMessage(), e);
         }
     }
 
