@@ -25,6 +25,17 @@ class SparkStandaloneIT {
     @TempDir
     Path folder;
 
+    /** Everything the worker's executors wrote to stderr (work/app-…/N/stderr). */
+    private static String executorLogs(Path workDirectory) throws java.io.IOException {
+        StringBuilder logs = new StringBuilder();
+        try (var files = Files.walk(workDirectory)) {
+            for (Path file : files.filter(path -> path.getFileName().toString().equals("stderr")).toList()) {
+                logs.append(Files.readString(file, StandardCharsets.UTF_8));
+            }
+        }
+        return logs.toString();
+    }
+
     @Test
     void nightlyRunsOnAStandaloneCluster() throws Exception {
         SparkDistribution.requireBuilt();
@@ -71,7 +82,8 @@ class SparkStandaloneIT {
         }
         String output = Files.readString(submitLog, StandardCharsets.UTF_8);
         assertThat(output).contains("Connecting to master " + master).contains("2 servers need delisting: 192.0.2.10 (out1.example.com)");
-        assertThat(Files.readString(workerLog, StandardCharsets.UTF_8)).as("the worker ran executors for the job").contains("Launching executor");
+        assertThat(Files.readString(workerLog, StandardCharsets.UTF_8)).contains("Asked to launch executor");
+        assertThat(executorLogs(folder.resolve("work"))).as("tasks ran on the worker's executor").contains("Running task");
         List<Group> servers = ReportFiles.read(warehouse.resolve("server_remediation/report_date=2026-11-26"));
         assertThat(servers).extracting(row -> row.getString("ip", 0)).contains("192.0.2.10", "192.0.2.20", "2001:db8:10::25");
         Group out1 = servers.stream().filter(row -> row.getString("ip", 0).equals("192.0.2.10")).findFirst().orElseThrow();
