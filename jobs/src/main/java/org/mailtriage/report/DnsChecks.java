@@ -39,8 +39,4 @@ public final class DnsChecks {
     public static boolean isBlocklist(String check) {
         return check != null && check.toLowerCase(Locale.ROOT).startsWith(DNSBL);
     }
-
-    public static boolean isHeloCheck(String check) {
-        return check != null && check.toLowerCase(Locale.ROOT).startsWith("helo");
-    }
 }

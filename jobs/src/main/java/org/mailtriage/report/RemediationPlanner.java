@@ -34,10 +34,6 @@ public final class RemediationPlanner implements Serializable {
         this.removalUrls = requireNonNull(removalUrls, "removalUrls is null");
     }
 
-    private RemovalUrls urls() {
-        return removalUrls;
-    }
-
     public ServerReport plan(ServerFacts facts, PreviousReport previous) {
         Map<GuideRule, ActionBuilder> actions = new EnumMap<>(GuideRule.class);
         for (RuleGroup group : facts.ruleGroups()) {
@@ -98,7 +94,7 @@ public final class RemediationPlanner implements Serializable {
             zonesChecked.add(zone);
             if (DnsChecks.LISTED.equals(answer.outcome()) || DnsChecks.UNKNOWN.equals(answer.outcome())) {
                 RemovalUrls.Found url = DnsChecks.LISTED.equals(answer.outcome())
-                        ? urls().find(zone, facts.ip(), answer.txt(), List.of()) : null;
+                        ? removalUrls.find(zone, facts.ip(), answer.txt(), List.of()) : null;
                 shownListings.add(new ServerRemediation.Listing(InertText.line(zone), answer.outcome(), inert(answer.returnCodes()),
                         InertText.line(answer.meaning()), InertText.line(answer.txt(), MAX_TXT), answer.errorKind(),
                         url == null ? null : InertText.line(url.url()), answer.askedAt()));
@@ -172,7 +168,7 @@ public final class RemediationPlanner implements Serializable {
             Instant last = groups.stream().map(RuleGroup::lastSeen).max(Instant::compareTo).orElse(null);
             String source = groups.isEmpty() ? "dns" : answer != null && DnsChecks.LISTED.equals(answer.outcome()) ? "bounce_and_dns" : "bounce";
             RemovalUrls.Found url = list.equals(UNNAMED_LIST) ? null
-                    : urls().find(list, facts.ip(), answer == null ? null : answer.txt(), samples.stream().map(Sample::replyText).toList());
+                    : removalUrls.find(list, facts.ip(), answer == null ? null : answer.txt(), samples.stream().map(Sample::replyText).toList());
             List<Sample> shown = samples.stream().limit(DelistingRequest.MAX_SAMPLES)
                     .map(sample -> new Sample(sample.eventId(), sample.time(), InertText.line(sample.receivingDomain()), sample.replyCode(),
                             InertText.line(sample.replyText()), sample.permanent()))

@@ -1,6 +1,5 @@
 package org.mailtriage.report;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -98,9 +97,5 @@ public final class ReportSummary {
         }
         text.append(" [").append(action.guideSection()).append(", ").append(action.severity().label()).append(']');
         return text.toString();
-    }
-
-    static String time(Instant instant) {
-        return TIME.format(instant);
     }
 }
