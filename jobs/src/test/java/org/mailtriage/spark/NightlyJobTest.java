@@ -110,7 +110,10 @@ class NightlyJobTest {
         try (DateLock held = DateLock.acquire(SharedSpark.session().sparkContext().hadoopConfiguration(), new Warehouse(warehouse),
                 LocalDate.parse(DAY), "test", 0)) {
             assertThat(Main.execute("nightly", "--date", DAY, "--input", input, "--warehouse", warehouse)).isEqualTo(ExitCodes.FAILURE);
+            assertThat(Main.execute("report", "--date", DAY, "--warehouse", warehouse)).isEqualTo(ExitCodes.FAILURE);
         }
+        assertThat(Main.execute("report", "--date", DAY, "--warehouse", folder.resolve("empty-warehouse").toUri().toString()))
+                .as("nothing to report").isEqualTo(ExitCodes.BAD_INPUT);
     }
 
     @Test
