@@ -11,9 +11,12 @@ import java.util.List;
  *
  * @param outcome listed, not_listed, pass, fail or unknown (see {@link DnsChecks})
  * @param zone the DNSBL zone for blocklist checks, else null
+ * @param peerIp the sending IP a HELO check was asked for (helo_matches_ip), else null
+ * @param removalUrl the list's removal page from the zone data, else null
  */
 public record DnsAnswer(String subject, String subjectKind, String check, String zone, String outcome, List<String> returnCodes,
-        String meaning, String txt, List<String> answers, String errorKind, Instant askedAt) implements Serializable {
+        String meaning, String txt, List<String> answers, String errorKind, Instant askedAt, String peerIp, String removalUrl)
+        implements Serializable {
     public DnsAnswer {
         requireNonNull(subject, "subject is null");
         requireNonNull(check, "check is null");

@@ -16,15 +16,15 @@ public final class DnsChecks {
     public static final String PTR = "ptr";
     /** Forward confirmation of the PTR names: fail = none resolves back to the IP. */
     public static final String FCRDNS = "fcrdns";
-    /** Generic/dynamic-looking PTR name: fail = looks dynamic. */
-    public static final String PTR_DYNAMIC = "ptr_dynamic";
+    /** Generic/dynamic-looking PTR names (IP digits, dsl, pool, dyn …): fail = they look generic. */
+    public static final String PTR_GENERIC = "ptr_generic";
     /** HELO name syntax (RFC 1035/1123 or an address literal): fail = invalid. */
     public static final String HELO_SYNTAX = "helo_syntax";
     /** HELO name is fully qualified: fail = not an FQDN. */
     public static final String HELO_FQDN = "helo_fqdn";
     /** HELO name has A/AAAA records: fail = does not resolve. */
     public static final String HELO_RESOLVES = "helo_resolves";
-    /** HELO name resolves to the sending IP: fail = points elsewhere. */
+    /** HELO name resolves to the sending IP ({@code peer_ip}): fail = points elsewhere. */
     public static final String HELO_MATCHES_IP = "helo_matches_ip";
 
     public static final String LISTED = "listed";

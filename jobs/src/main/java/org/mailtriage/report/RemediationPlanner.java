@@ -51,7 +51,7 @@ public final class RemediationPlanner implements Serializable {
         }
         PtrFindings ptr = ptrFindings(facts.ipAnswers());
         for (DnsAnswer answer : ptr.failures()) {
-            actions.computeIfAbsent(DnsChecks.PTR_DYNAMIC.equals(answer.check()) ? GuideRule.DYNAMIC_IP : GuideRule.NO_PTR,
+            actions.computeIfAbsent(DnsChecks.PTR_GENERIC.equals(answer.check()) ? GuideRule.DYNAMIC_IP : GuideRule.NO_PTR,
                     ActionBuilder::new).addFinding(answer);
         }
         String heloState = heloState(facts.heloAnswers());
@@ -94,7 +94,7 @@ public final class RemediationPlanner implements Serializable {
             zonesChecked.add(zone);
             if (DnsChecks.LISTED.equals(answer.outcome()) || DnsChecks.UNKNOWN.equals(answer.outcome())) {
                 RemovalUrls.Found url = DnsChecks.LISTED.equals(answer.outcome())
-                        ? removalUrls.find(zone, facts.ip(), answer.txt(), List.of()) : null;
+                        ? removalUrls.find(zone, facts.ip(), answer.removalUrl(), answer.txt(), List.of()) : null;
                 shownListings.add(new ServerRemediation.Listing(InertText.line(zone), answer.outcome(), inert(answer.returnCodes()),
                         InertText.line(answer.meaning()), InertText.line(answer.txt(), MAX_TXT), answer.errorKind(),
                         url == null ? null : InertText.line(url.url()), answer.askedAt()));
@@ -168,7 +168,8 @@ public final class RemediationPlanner implements Serializable {
             Instant last = groups.stream().map(RuleGroup::lastSeen).max(Instant::compareTo).orElse(null);
             String source = groups.isEmpty() ? "dns" : answer != null && DnsChecks.LISTED.equals(answer.outcome()) ? "bounce_and_dns" : "bounce";
             RemovalUrls.Found url = list.equals(UNNAMED_LIST) ? null
-                    : removalUrls.find(list, facts.ip(), answer == null ? null : answer.txt(), samples.stream().map(Sample::replyText).toList());
+                    : removalUrls.find(list, facts.ip(), answer == null ? null : answer.removalUrl(), answer == null ? null : answer.txt(),
+                            samples.stream().map(Sample::replyText).toList());
             List<Sample> shown = samples.stream().limit(DelistingRequest.MAX_SAMPLES)
                     .map(sample -> new Sample(sample.eventId(), sample.time(), InertText.line(sample.receivingDomain()), sample.replyCode(),
                             InertText.line(sample.replyText()), sample.permanent()))
@@ -191,14 +192,14 @@ public final class RemediationPlanner implements Serializable {
                 DelistingLetter.compose(draft));
     }
 
-    /** PTR state from the ptr, fcrdns and ptr_dynamic answers about the IP. */
+    /** PTR state from the ptr, fcrdns and ptr_generic answers about the IP. */
     record PtrFindings(String state, List<String> names, Boolean forwardConfirmed, Boolean looksDynamic, List<DnsAnswer> failures) {
     }
 
     static PtrFindings ptrFindings(List<DnsAnswer> ipAnswers) {
         DnsAnswer ptr = find(ipAnswers, DnsChecks.PTR);
         DnsAnswer fcrdns = find(ipAnswers, DnsChecks.FCRDNS);
-        DnsAnswer dynamic = find(ipAnswers, DnsChecks.PTR_DYNAMIC);
+        DnsAnswer dynamic = find(ipAnswers, DnsChecks.PTR_GENERIC);
         List<DnsAnswer> failures = new ArrayList<>();
         for (DnsAnswer answer : new DnsAnswer[] {ptr, fcrdns, dynamic}) {
             if (answer != null && DnsChecks.FAIL.equals(answer.outcome())) {
@@ -368,7 +369,7 @@ public final class RemediationPlanner implements Serializable {
                     return "no PTR record for " + answer.subject();
                 case DnsChecks.FCRDNS:
                     return "PTR name does not resolve back to " + answer.subject();
-                case DnsChecks.PTR_DYNAMIC:
+                case DnsChecks.PTR_GENERIC:
                     return "PTR name looks dynamic" + (answer.answers().isEmpty() ? "" : ": " + String.join(", ", answer.answers()));
                 case DnsChecks.HELO_SYNTAX:
                     return "HELO " + answer.subject() + " is not a valid host name";

@@ -18,9 +18,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Where to ask for removal from a list. In order: a URL in the list's TXT answer (lists put their
- * look-up page there), the known page for the named list (data: {@code removal_urls.csv}), and last a
- * URL the receiver put in its bounce.
+ * Where to ask for removal from a list. In order: the zone data's removal page (carried in the DNS
+ * answer), a URL in the list's TXT answer (lists put their look-up page there), the known page for
+ * the named list (data: {@code removal_urls.csv}), and last a URL the receiver put in its bounce.
  */
 public final class RemovalUrls implements Serializable {
     public static final String DEFAULT_RESOURCE = "/org/mailtriage/report/removal_urls.csv";
@@ -28,7 +28,7 @@ public final class RemovalUrls implements Serializable {
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader().setSkipHeaderRecord(true).setCommentMarker('#').setIgnoreEmptyLines(true).get();
 
-    /** A URL and where it came from: dns_txt, known_list or bounce_text. */
+    /** A URL and where it came from: zone_data, dns_txt, known_list or bounce_text. */
     public record Found(String url, String source) {
         public Found {
             requireNonNull(url, "url is null");
@@ -80,7 +80,11 @@ public final class RemovalUrls implements Serializable {
     }
 
     /** The best URL for asking {@code list} to remove {@code ip}, or null when none is known. */
-    public Found find(String list, String ip, String dnsTxt, List<String> bounceTexts) {
+    public Found find(String list, String ip, String zoneDataUrl, String dnsTxt, List<String> bounceTexts) {
+        String fromZoneData = firstUrl(zoneDataUrl);
+        if (fromZoneData != null) {
+            return new Found(fromZoneData, "zone_data");
+        }
         String fromTxt = firstUrl(dnsTxt);
         if (fromTxt != null) {
             return new Found(fromTxt, "dns_txt");

@@ -28,7 +28,8 @@ public record ServerFacts(ServerRole role, String ip, String serverName, List<St
         receivingDomains = Count.sorted(receivingDomains, Integer.MAX_VALUE);
         ruleGroups = List.copyOf(ruleGroups);
         ipAnswers = List.copyOf(ipAnswers);
-        heloAnswers = List.copyOf(heloAnswers);
+        // A HELO name used by several servers has one helo_matches_ip answer per sending IP: keep this server's.
+        heloAnswers = heloAnswers.stream().filter(answer -> answer.peerIp() == null || answer.peerIp().equals(ip)).toList();
     }
 
     public String key() {

@@ -113,14 +113,21 @@ public final class ReportJob {
         Dataset<Row> dnsAnswers = dnsFound
                 ? spark.read().schema(Schemas.DNS_ANSWERS).parquet(warehouse.table("dns_answers"))
                 : spark.createDataFrame(List.of(), Schemas.DNS_ANSWERS);
+        // peer_ip and removal_url come with the DNS enrichment's schema; without them the report still works.
+        List<String> dnsColumns = java.util.Arrays.asList(Schemas.DNS_ANSWERS.fieldNames());
+        for (String optional : List.of("peer_ip", "removal_url")) {
+            if (!dnsColumns.contains(optional)) {
+                dnsAnswers = dnsAnswers.withColumn(optional, org.apache.spark.sql.functions.lit(null).cast(DataTypes.StringType));
+            }
+        }
         dnsAnswers.createOrReplaceTempView("all_dns");
         // The latest answer to each question asked in the window: the cache means an answer may predate the day.
-        spark.sql("SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY subject, `check`, coalesce(zone, '')"
+        spark.sql("SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY subject, `check`, coalesce(zone, ''), coalesce(peer_ip, '')"
                 + " ORDER BY asked_at DESC, outcome) AS newest FROM all_dns"
                 + " WHERE asked_date BETWEEN date_sub(" + day + ", " + options.dnsWindowDays() + ") AND date_add(" + day + ", 1))"
                 + " WHERE newest = 1").createOrReplaceTempView("dns");
         spark.sql("SELECT subject, collect_list(struct(subject, subject_kind, `check`, zone, outcome, return_codes, meaning, txt,"
-                + " answers, error_kind, asked_at)) AS answers FROM dns GROUP BY subject").createOrReplaceTempView("dns_by_subject");
+                + " answers, error_kind, asked_at, peer_ip, removal_url)) AS answers FROM dns GROUP BY subject").createOrReplaceTempView("dns_by_subject");
 
         Map<String, String> serverNames = serverNames(hadoop, options.serversCsv());
         List<Row> nameRows = new ArrayList<>();

@@ -137,7 +137,8 @@ final class ReportRows {
         for (Row answer : rows(row, field)) {
             answers.add(new DnsAnswer(answer.getAs("subject"), answer.getAs("subject_kind"), answer.getAs("check"), answer.getAs("zone"),
                     answer.getAs("outcome"), strings(answer, "return_codes"), answer.getAs("meaning"), answer.getAs("txt"),
-                    strings(answer, "answers"), answer.getAs("error_kind"), instant(answer, "asked_at")));
+                    strings(answer, "answers"), answer.getAs("error_kind"), instant(answer, "asked_at"), answer.getAs("peer_ip"),
+                    answer.getAs("removal_url")));
         }
         return answers;
     }

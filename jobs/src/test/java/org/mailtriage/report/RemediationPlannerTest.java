@@ -81,7 +81,8 @@ class RemediationPlannerTest {
     @Test
     void listedWithNoBounceYetIsReportedAsHigh() {
         ServerFacts facts = ours("192.0.2.21", List.of(),
-                List.of(dnsbl("192.0.2.21", "bl.spamcop.net", "listed", List.of("127.0.0.2"), "listed", null, null),
+                List.of(new DnsAnswer("192.0.2.21", "ip", DnsChecks.DNSBL, "bl.spamcop.net", "listed", List.of("127.0.0.2"), "listed", null,
+                                List.of(), null, ASKED, null, "https://example.org/remove?ip=192.0.2.21"),
                         dnsbl("192.0.2.21", "b.barracudacentral.org", "not_listed", List.of(), null, null, null)));
         ServerReport report = PLANNER.plan(facts, PreviousReport.NONE);
         assertThat(report.remediation().severity()).isEqualTo(Severity.HIGH);
@@ -94,7 +95,8 @@ class RemediationPlannerTest {
         assertThat(report.delistingRequests()).singleElement().satisfies(request -> {
             assertThat(request.listSource()).isEqualTo("dns");
             assertThat(request.bounceCount()).isZero();
-            assertThat(request.removalUrl()).isEqualTo("https://www.spamcop.net/bl.shtml?192.0.2.21");
+            assertThat(request.removalUrl()).isEqualTo("https://example.org/remove?ip=192.0.2.21");
+            assertThat(request.removalUrlSource()).isEqualTo("zone_data");
             assertThat(request.summary()).doesNotContain("refused").contains("answered 127.0.0.2 (listed)");
         });
     }
@@ -127,7 +129,11 @@ class RemediationPlannerTest {
                         dnsbl("2001:db8:10::25", "zen.spamhaus.org", "listed", List.of("127.0.0.11"), "PBL (Spamhaus)", null, null)),
                 List.of(answer("out3", "helo", DnsChecks.HELO_SYNTAX, "pass", List.of(), null),
                         answer("out3", "helo", DnsChecks.HELO_FQDN, "fail", List.of(), null),
-                        answer("out3", "helo", DnsChecks.HELO_RESOLVES, "fail", List.of(), null)));
+                        answer("out3", "helo", DnsChecks.HELO_RESOLVES, "fail", List.of(), null),
+                        new DnsAnswer("out3", "helo", DnsChecks.HELO_MATCHES_IP, null, "fail", List.of(), null, null, List.of(), null, ASKED,
+                                "192.0.2.99", null),
+                        new DnsAnswer("out3", "helo", DnsChecks.HELO_MATCHES_IP, null, "pass", List.of(), null, null, List.of(), null, ASKED,
+                                "2001:db8:10::25", null)));
         ServerRemediation row = PLANNER.plan(facts, PreviousReport.NONE).remediation();
         assertThat(row.actions()).extracting(Action::guideRule, Action::severity).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(GuideRule.HELO_NOT_FQDN, Severity.CRITICAL),
@@ -137,6 +143,8 @@ class RemediationPlannerTest {
         assertThat(row.ptrState()).isEqualTo("missing");
         assertThat(row.heloState()).isEqualTo("not_fqdn");
         assertThat(row.actions().get(0).detail()).contains("2 bounces, 1 deferral").contains("HELO out3 is not fully qualified");
+        assertThat(row.actions().get(2).evidenceDns()).as("another server's helo_matches_ip answer is not this one's")
+                .noneMatch(evidence -> evidence.contains("helo_matches_ip"));
         assertThat(row.actions().get(3).detail()).contains("listed on zen.spamhaus.org (PBL (Spamhaus))");
     }
 
@@ -205,10 +213,10 @@ class RemediationPlannerTest {
     }
 
     private static DnsAnswer dnsbl(String ip, String zone, String outcome, List<String> codes, String meaning, String txt, String error) {
-        return new DnsAnswer(ip, "ip", DnsChecks.DNSBL, zone, outcome, codes, meaning, txt, codes, error, ASKED);
+        return new DnsAnswer(ip, "ip", DnsChecks.DNSBL, zone, outcome, codes, meaning, txt, codes, error, ASKED, null, null);
     }
 
     private static DnsAnswer answer(String subject, String kind, String check, String outcome, List<String> answers, String error) {
-        return new DnsAnswer(subject, kind, check, null, outcome, List.of(), null, null, answers, error, ASKED);
+        return new DnsAnswer(subject, kind, check, null, outcome, List.of(), null, null, answers, error, ASKED, null, null);
     }
 }

@@ -33,14 +33,16 @@ class RemovalUrlsTest {
     }
 
     @Test
-    void txtBeatsKnownListBeatsBounceText() {
-        assertThat(URLS.find("bl.spamcop.net", "192.0.2.20", "Blocked - see https://www.spamcop.net/bl.shtml?192.0.2.20.", List.of()))
+    void zoneDataBeatsTxtBeatsKnownListBeatsBounceText() {
+        assertThat(URLS.find("psbl.surriel.com", "192.0.2.20", "https://psbl.org/listing?ip=192.0.2.20", "see https://example.org/x", List.of()))
+                .isEqualTo(new RemovalUrls.Found("https://psbl.org/listing?ip=192.0.2.20", "zone_data"));
+        assertThat(URLS.find("bl.spamcop.net", "192.0.2.20", null, "Blocked - see https://www.spamcop.net/bl.shtml?192.0.2.20.", List.of()))
                 .isEqualTo(new RemovalUrls.Found("https://www.spamcop.net/bl.shtml?192.0.2.20", "dns_txt"));
-        assertThat(URLS.find("bl.spamcop.net", "192.0.2.20", "no url here", List.of("see http://mail.example/delist")))
+        assertThat(URLS.find("bl.spamcop.net", "192.0.2.20", null, "no url here", List.of("see http://mail.example/delist")))
                 .isEqualTo(new RemovalUrls.Found("https://www.spamcop.net/bl.shtml?192.0.2.20", "known_list"));
-        assertThat(URLS.find("netease DT:RBL", "192.0.2.20", null, List.of("no url", "refer to http://mail.example/delist).")))
+        assertThat(URLS.find("netease DT:RBL", "192.0.2.20", null, null, List.of("no url", "refer to http://mail.example/delist).")))
                 .isEqualTo(new RemovalUrls.Found("http://mail.example/delist", "bounce_text"));
-        assertThat(URLS.find("netease DT:RBL", "192.0.2.20", null, List.of("javascript:alert(1)"))).isNull();
+        assertThat(URLS.find("netease DT:RBL", "192.0.2.20", null, null, List.of("javascript:alert(1)"))).isNull();
     }
 
     @Test

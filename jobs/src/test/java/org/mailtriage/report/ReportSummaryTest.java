@@ -22,7 +22,7 @@ class ReportSummaryTest {
                         PreviousReport.NONE),
                 PLANNER.plan(withDns(server("192.0.2.21", "out2.example.com", List.of()),
                         new DnsAnswer("192.0.2.21", "ip", DnsChecks.DNSBL, "bl.spamcop.net", "listed", List.of("127.0.0.2"), "listed", null,
-                                List.of(), null, ASKED)), PreviousReport.NONE),
+                                List.of(), null, ASKED, null, null)), PreviousReport.NONE),
                 PLANNER.plan(server("192.0.2.20", "out2.example.com", List.of(group(GuideRule.NO_PTR, null, 6, "p1"))), PreviousReport.NONE));
         List<String> lines = summarise(reports, null, true, 0);
         assertThat(lines.get(0)).isEqualTo("2 servers need delisting: 192.0.2.10 (out1.example.com) from zen.spamhaus.org (SBL) since"
@@ -58,7 +58,7 @@ class ReportSummaryTest {
     private static ServerFacts server(String ip, String name, List<RuleGroup> groups) {
         List<DnsAnswer> answers = groups.stream().anyMatch(group -> group.guideRule() == GuideRule.BLOCKLISTED)
                 ? List.of(new DnsAnswer(ip, "ip", DnsChecks.DNSBL, "zen.spamhaus.org", "listed", List.of("127.0.0.2"), "SBL", null, List.of(),
-                        null, ASKED))
+                        null, ASKED, null, null))
                 : List.of();
         long failures = groups.stream().mapToLong(RuleGroup::failures).sum();
         return new ServerFacts(ServerRole.OUR_SERVER, ip, name, List.of(name), List.of(name), groups.isEmpty() ? null : T1,

@@ -230,10 +230,31 @@ class ReportJobTest {
                 .parquet(warehouse.table("dns_answers"));
     }
 
+    /** A dns_answers row by column name, so it fits the schema whatever columns the DNS enrichment adds. */
     private static Row dns(String subject, String kind, String check, String zone, String outcome, List<String> codes, String meaning,
             String txt, String error, Instant asked) {
-        return RowFactory.create(subject, kind, check, zone, zone == null ? subject : subject + "." + zone, outcome,
-                CollectionConverters.asScala(codes).toSeq(), meaning, txt, CollectionConverters.asScala(codes).toSeq(), error,
-                "fixture", Timestamp.from(asked), 3600L, "dns-test", Date.valueOf(asked.atOffset(ZoneOffset.UTC).toLocalDate()));
+        Map<String, Object> values = new HashMap<>();
+        values.put("subject", subject);
+        values.put("subject_kind", kind);
+        values.put("check", check);
+        values.put("zone", zone);
+        values.put("question", zone == null ? subject : subject + "." + zone);
+        values.put("outcome", outcome);
+        values.put("return_codes", CollectionConverters.asScala(codes).toSeq());
+        values.put("meaning", meaning);
+        values.put("txt", txt);
+        values.put("answers", CollectionConverters.asScala(codes).toSeq());
+        values.put("error_kind", error);
+        values.put("resolver", "fixture");
+        values.put("asked_at", Timestamp.from(asked));
+        values.put("ttl", 3600L);
+        values.put("run_id", "dns-test");
+        values.put("asked_date", Date.valueOf(asked.atOffset(ZoneOffset.UTC).toLocalDate()));
+        String[] columns = Schemas.DNS_ANSWERS.fieldNames();
+        Object[] row = new Object[columns.length];
+        for (int index = 0; index < columns.length; index++) {
+            row[index] = values.get(columns[index]);
+        }
+        return RowFactory.create(row);
     }
 }
