@@ -2,6 +2,7 @@ package org.mailtriage.cli;
 
 import java.io.PrintWriter;
 import org.mailtriage.spark.BadInputException;
+import org.mailtriage.spark.DateLock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mailtriage", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Classifies mail delivery failures and says which servers need delisting or a PTR/HELO fix.",
-        subcommands = {ExplainCommand.class, IngestCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ExplainCommand.class, IngestCommand.class, EvalCommand.class, ReportCommand.class, NightlyCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         int code = execute(args);
@@ -30,6 +32,11 @@ public final class Main {
         Throwable cause = exception;
         while (cause != null && !(cause instanceof BadInputException)) {
             cause = cause.getCause();
+        }
+        if (exception instanceof DateLock.LockedException) {
+            err.println("mailtriage: " + exception.getMessage());
+            err.flush();
+            return ExitCodes.FAILURE;
         }
         if (cause != null) {
             err.println("mailtriage: " + cause.getMessage());

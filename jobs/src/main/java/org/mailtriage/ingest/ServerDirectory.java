@@ -80,6 +80,11 @@ public final class ServerDirectory implements Serializable {
         return null;
     }
 
+    /** Every server, in no particular order. */
+    public java.util.Collection<Server> all() {
+        return byName.values();
+    }
+
     public int size() {
         return byName.size();
     }

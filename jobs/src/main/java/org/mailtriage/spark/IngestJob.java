@@ -98,6 +98,9 @@ public final class IngestJob {
 
         InputCounts counts = InputCounts.ZERO;
         long quarantined = 0;
+        if (plan.splits().isEmpty() && options.onlyDate() != null) {
+            options.warehouse().deletePartition(hadoop, "events", "event_date", options.onlyDate());
+        }
         if (!plan.splits().isEmpty()) {
             HadoopConf conf = new HadoopConf(hadoop);
             String zone = options.zone().getId();
@@ -111,7 +114,12 @@ public final class IngestJob {
                         .filter(item -> onlyDate == null || Rows.utcDate(item.event().eventTime()).equals(onlyDate))
                         .map(item -> Rows.event(item.event()));
                 Dataset<Row> events = spark.createDataFrame(eventRows, Schemas.EVENTS);
-                events.write().mode(SaveMode.Overwrite).partitionBy("event_date").parquet(options.warehouse().table("events"));
+                if (onlyDate != null && eventRows.isEmpty()) {
+                    // Dynamic overwrite writes nothing for no rows: drop the date's old rows so a rerun still replaces them.
+                    options.warehouse().deletePartition(hadoop, "events", "event_date", onlyDate);
+                } else {
+                    events.write().mode(SaveMode.Overwrite).partitionBy("event_date").parquet(options.warehouse().table("events"));
+                }
 
                 LocalDate ingestDate = options.ingestDate();
                 JavaRDD<Row> quarantineRows = items.filter(item -> item.quarantine() != null)

@@ -112,6 +112,101 @@ public final class Schemas {
             field("run_id", StringType, true),
             field("asked_date", DateType, true));
 
+    private static final StructType COUNT_BY_REASON = struct(field("reason", StringType, false), field("failures", LongType, false));
+    private static final StructType COUNT_BY_GUIDE_RULE = struct(field("guide_rule", StringType, false), field("failures", LongType, false));
+    private static final StructType COUNT_BY_DOMAIN = struct(field("domain", StringType, false), field("failures", LongType, false));
+
+    /** One per (report date, role, IP): what to fix on that server, how urgently, and the evidence. */
+    public static final StructType SERVER_REMEDIATION = struct(
+            field("role", StringType, false),
+            field("ip", StringType, false),
+            field("server_name", StringType, true),
+            field("severity", StringType, false),
+            field("severity_score", IntegerType, false),
+            field("new_since_previous", BooleanType, false),
+            field("previous_report_date", DateType, true),
+            field("new_listings", createArrayType(StringType, false), false),
+            field("helo_names", createArrayType(StringType, false), false),
+            field("reporting_hosts", createArrayType(StringType, false), false),
+            field("first_seen", TimestampType, true),
+            field("last_seen", TimestampType, true),
+            field("failures", LongType, false),
+            field("bounces", LongType, false),
+            field("failures_by_reason", createArrayType(COUNT_BY_REASON, false), false),
+            field("failures_by_guide_rule", createArrayType(COUNT_BY_GUIDE_RULE, false), false),
+            field("top_receiving_domains", createArrayType(COUNT_BY_DOMAIN, false), false),
+            field("lists_named_in_bounces", createArrayType(StringType, false), false),
+            field("dnsbl_listings", createArrayType(struct(
+                    field("zone", StringType, false),
+                    field("outcome", StringType, false),
+                    field("return_codes", createArrayType(StringType, false), false),
+                    field("meaning", StringType, true),
+                    field("txt", StringType, true),
+                    field("error_kind", StringType, true),
+                    field("removal_url", StringType, true),
+                    field("checked_at", TimestampType, false)), false), false),
+            field("dnsbl_zones_checked", IntegerType, false),
+            field("ptr_state", StringType, false),
+            field("ptr_names", createArrayType(StringType, false), false),
+            field("ptr_forward_confirmed", BooleanType, true),
+            field("ptr_looks_dynamic", BooleanType, true),
+            field("helo_state", StringType, false),
+            field("actions", createArrayType(struct(
+                    field("remedy", StringType, false),
+                    field("guide_rule", StringType, false),
+                    field("guide_section", StringType, false),
+                    field("remedy_description", StringType, false),
+                    field("severity", StringType, false),
+                    field("detail", StringType, false),
+                    field("failures", LongType, false),
+                    field("first_seen", TimestampType, true),
+                    field("last_seen", TimestampType, true),
+                    field("evidence_event_ids", createArrayType(StringType, false), false),
+                    field("evidence_dns", createArrayType(StringType, false), false)), false), false),
+            field("report_date", DateType, true));
+
+    /** One per (report date, role, IP, list): the evidence a list operator asks for (guide step 7) and the text to send. */
+    public static final StructType DELISTING_REQUESTS = struct(
+            field("role", StringType, false),
+            field("ip", StringType, false),
+            field("server_name", StringType, true),
+            field("list", StringType, false),
+            field("list_source", StringType, false),
+            field("removal_url", StringType, true),
+            field("removal_url_source", StringType, true),
+            field("list_outcome", StringType, true),
+            field("return_codes", createArrayType(StringType, false), false),
+            field("meaning", StringType, true),
+            field("txt", StringType, true),
+            field("checked_at", TimestampType, true),
+            field("first_bounce", TimestampType, true),
+            field("last_bounce", TimestampType, true),
+            field("bounce_count", LongType, false),
+            field("sample_bounces", createArrayType(struct(
+                    field("time", TimestampType, false),
+                    field("receiving_domain", StringType, true),
+                    field("reply_code", IntegerType, true),
+                    field("reply_text", StringType, true),
+                    field("event_id", StringType, false)), false), false),
+            field("evidence_event_ids", createArrayType(StringType, false), false),
+            field("summary", StringType, false),
+            field("report_date", DateType, true));
+
+    /** Failure counts per report date × direction × reason × guide rule × receiving domain × reply code. */
+    public static final StructType FAILURE_SUMMARY = struct(
+            field("direction", StringType, false),
+            field("reason", StringType, false),
+            field("guide_rule", StringType, true),
+            field("receiving_domain", StringType, true),
+            field("reply_code", IntegerType, true),
+            field("failures", LongType, false),
+            field("bounces", LongType, false),
+            field("deferrals", LongType, false),
+            field("distinct_ips", LongType, false),
+            field("first_seen", TimestampType, false),
+            field("last_seen", TimestampType, false),
+            field("report_date", DateType, true));
+
     private Schemas() {
     }
 
@@ -122,6 +217,9 @@ public final class Schemas {
         tables.put("quarantine", QUARANTINE);
         tables.put("runs", RUNS);
         tables.put("dns_answers", DNS_ANSWERS);
+        tables.put("server_remediation", SERVER_REMEDIATION);
+        tables.put("delisting_requests", DELISTING_REQUESTS);
+        tables.put("failure_summary", FAILURE_SUMMARY);
         return tables;
     }
 

@@ -1,0 +1,97 @@
+package org.mailtriage.cli;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.mailtriage.ingest.SourceFormat;
+import org.mailtriage.report.ReportSummary;
+import org.mailtriage.spark.InputPlanner;
+import org.mailtriage.spark.NightlyJob;
+import org.mailtriage.spark.ReportJob;
+import org.mailtriage.spark.SparkSessions;
+import org.mailtriage.spark.Warehouse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "nightly", mixinStandardHelpOptions = true,
+        description = {"Run ingest, DNS enrichment and report for one day; rerunning a day replaces exactly that day's partitions.",
+                "Exit codes: 0 ok, 1 a new listing (with --fail-on-new-listing), 2 bad input or configuration, 3 the run failed."})
+final class NightlyCommand implements Callable<Integer> {
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The day to process (default: yesterday in --zone).")
+    LocalDate date;
+
+    @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone that decides which day is yesterday (default: the system's).")
+    ZoneId zone;
+
+    @Option(names = "--input", required = true, arity = "1..*", paramLabel = "PATH", description = "Log files, directories or globs (any Hadoop path).")
+    List<String> inputs;
+
+    @Option(names = "--warehouse", required = true, paramLabel = "DIR", description = "Where the tables go (any Hadoop path).")
+    String warehouse;
+
+    @Option(names = "--servers", paramLabel = "CSV", description = "servers.csv: our server names, outbound IPs and HELO names.")
+    String servers;
+
+    @Option(names = "--rules", paramLabel = "CSV", description = "Rule table to use instead of the built-in one.")
+    String rules;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Force the input format instead of sniffing each file: ${COMPLETION-CANDIDATES}.")
+    SourceFormat format;
+
+    @Option(names = "--reference-date", paramLabel = "YYYY-MM-DD", description = "Date the logs run up to, for the year of syslog timestamps.")
+    LocalDate referenceDate;
+
+    @Option(names = "--log-zone", paramLabel = "ZONE", defaultValue = "UTC", description = "Time zone of log timestamps that carry none (default: ${DEFAULT-VALUE}).")
+    ZoneId logZone;
+
+    @Option(names = "--split-mb", paramLabel = "MB", defaultValue = "64", description = "Plain files are read in ranges of this size (default: ${DEFAULT-VALUE}).")
+    long splitMegabytes;
+
+    @Option(names = "--dns-server", paramLabel = "HOST:PORT", description = "Resolver for the DNS enrichment (default: the system's).")
+    String dnsServer;
+
+    @Option(names = "--dns-fixture", paramLabel = "FILE", description = "Answer DNS questions from this zone file instead of the network.")
+    String dnsFixture;
+
+    @Option(names = "--dns-window-days", paramLabel = "DAYS", defaultValue = "" + ReportJob.DEFAULT_DNS_WINDOW_DAYS,
+            description = "The report uses DNS answers asked from this many days before the date up to the day after (default: ${DEFAULT-VALUE}).")
+    int dnsWindowDays;
+
+    @Option(names = "--lock-wait", paramLabel = "SECONDS", defaultValue = "0",
+            description = "Wait this long for another run of the same day to finish (default: ${DEFAULT-VALUE}: fail at once, exit 3).")
+    long lockWaitSeconds;
+
+    @Option(names = "--fail-on-new-listing", description = "Exit 1 when one of our servers is on a list it was not on in the previous report.")
+    boolean failOnNewListing;
+
+    @Override
+    public Integer call() {
+        LocalDate day = date != null ? date : LocalDate.now(zone != null ? zone : ZoneId.systemDefault()).minusDays(1);
+        SparkSession spark = SparkSessions.getOrCreate("mailtriage nightly " + day);
+        NightlyJob.Options options = new NightlyJob.Options(inputs, new Warehouse(warehouse), day, servers, rules, format, referenceDate,
+                logZone, splitMegabytes > 0 ? splitMegabytes * 1024 * 1024 : InputPlanner.DEFAULT_SPLIT_BYTES, dnsWindowDays,
+                lockWaitSeconds, new NightlyJob.EnrichOptions(dnsServer, dnsFixture));
+        NightlyJob.Result result = NightlyJob.run(spark, options, UUID.randomUUID().toString());
+        var counts = result.ingest().counts();
+        var report = result.report();
+        var out = System.out;
+        out.printf("nightly %s (run %s): %d files, %d lines read = %d with failure events + %d other + %d quarantined%s; %d events on %s%n",
+                day, result.runId(), result.ingest().filesRead(), counts.linesRead(), counts.linesWithEvents(), counts.linesIgnored(),
+                counts.linesQuarantined(), counts.balanced() ? "" : " (COUNTS DO NOT BALANCE)", report.events(), day);
+        for (String file : result.ingest().unrecognised()) {
+            out.println("  not read (unrecognised format): " + file);
+        }
+        out.println(result.enrich().message());
+        ReportSummary.lines(day, report.ourServers(), report.ourDelistings(), report.remoteClientsWithActions(), report.previousReportDate(),
+                report.dnsAnswersFound()).forEach(out::println);
+        out.printf("Wrote %s/{server_remediation (%d rows), delisting_requests (%d), failure_summary (%d)}/report_date=%s%n",
+                options.warehouse().root(), report.servers(), report.delistingRequests(), report.summaryRows(), day);
+        if (!counts.balanced()) {
+            return ExitCodes.FAILURE;
+        }
+        return failOnNewListing && report.newListing() ? ExitCodes.ALERT : ExitCodes.OK;
+    }
+}

@@ -1,0 +1,34 @@
+package org.mailtriage.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
+
+/** Reads a report partition with parquet-hadoop alone (no Spark session needed in the test JVM). */
+public final class ReportFiles {
+    private ReportFiles() {
+    }
+
+    public static List<Group> read(Path partition) throws IOException {
+        List<Path> files;
+        try (var listing = Files.list(partition)) {
+            files = listing.filter(file -> file.getFileName().toString().endsWith(".parquet")).sorted().toList();
+        }
+        List<Group> rows = new ArrayList<>();
+        for (Path file : files) {
+            try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), new org.apache.hadoop.fs.Path(file.toUri()))
+                    .withConf(new Configuration()).build()) {
+                for (Group group = reader.read(); group != null; group = reader.read()) {
+                    rows.add(group);
+                }
+            }
+        }
+        return rows;
+    }
+}
