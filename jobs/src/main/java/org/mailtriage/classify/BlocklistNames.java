@@ -60,7 +60,9 @@ public final class BlocklistNames {
         }
         Matcher known = ZONE_ANYWHERE.matcher(text);
         if (known.find()) {
-            return known.group(1).toLowerCase(Locale.ROOT);
+            String name = known.group(1).toLowerCase(Locale.ROOT);
+            // A link to the list's web site names the operator, not a zone: "www.spamhaus.org" → "spamhaus.org".
+            return name.startsWith("www.") ? name.substring(4) : name;
         }
         String lower = text.toLowerCase(Locale.ROOT);
         for (String[] code : PROVIDER_CODES) {
