@@ -55,7 +55,7 @@ class DnsRulesTest {
         assertGeneric("customer.static.example.net", "203.0.113.17", "contains 'customer'");
         assertGeneric("mail.example.com", "192.0.2.10", null);
         assertGeneric("out1.example.com", "192.0.2.10", null);
-        assertGeneric("dyn.example.net", "192.0.2.10", null);
+        assertGeneric("mx.dyn.example", "192.0.2.10", null);
     }
 
     @Test
