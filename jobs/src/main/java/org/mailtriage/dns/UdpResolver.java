@@ -260,7 +260,8 @@ public final class UdpResolver implements DnsClient {
                 }
                 selector.selectedKeys().clear();
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
+            // Whatever kills the loop, no question may be left waiting forever.
             running = false;
             failEverything("resolver loop failed: " + e);
             return;

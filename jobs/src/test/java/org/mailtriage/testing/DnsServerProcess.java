@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,13 +54,15 @@ public final class DnsServerProcess implements AutoCloseable {
         try {
             Files.createDirectories(directory);
             int port = FreePorts.udpAndTcp();
-            List<String> command = new ArrayList<>(List.of(executable.toString(), "-n", "-q", "-b", "127.0.0.1/" + port,
+            List<String> command = new ArrayList<>(List.of(executable.toString(), "-n", "-b", "127.0.0.1/" + port,
                     "-r", directory.toString(), "-p", directory.resolve("rbldnsd.pid").toString()));
             int index = 0;
             for (Map.Entry<String, String> dataset : datasets.entrySet()) {
                 String spec = dataset.getKey().replaceAll("#.*", "");
                 String file = "data" + index++ + ".txt";
                 Files.writeString(directory.resolve(file), dataset.getValue(), StandardCharsets.UTF_8);
+                // rbldnsd skips a file modified within the current second (it may still be being written) until its next check.
+                Files.setLastModifiedTime(directory.resolve(file), FileTime.from(Instant.now().minusSeconds(10)));
                 command.add(spec + ":" + file);
             }
             Path log = directory.resolve("rbldnsd.log");
