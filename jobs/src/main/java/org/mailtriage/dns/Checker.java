@@ -136,6 +136,55 @@ public final class Checker {
     }
 
     /**
+     * The cache keys of the questions a run would ask about a subject: the ones a cache hit saves.
+     * (Rows computed without DNS — HELO syntax, FQDN, generic PTR names — come along with these.)
+     */
+    public static Set<String> questionKeys(SubjectKind kind, String subject, String peerIp, List<DnsblZone> enabledZones) {
+        Set<String> keys = new LinkedHashSet<>();
+        switch (kind) {
+            case IP -> {
+                for (DnsblZone zone : enabledZones) {
+                    if (zone.kind() == ZoneKind.IP && zone.covers(subject)) {
+                        keys.add(DnsAnswer.cacheKey(CheckKind.DNSBL, zone.name(), null));
+                    }
+                }
+                keys.add(DnsAnswer.cacheKey(CheckKind.PTR, null, null));
+                keys.add(DnsAnswer.cacheKey(CheckKind.FCRDNS, null, null));
+            }
+            case HELO -> {
+                keys.add(DnsAnswer.cacheKey(CheckKind.HELO_RESOLVES, null, null));
+                if (peerIp != null) {
+                    keys.add(DnsAnswer.cacheKey(CheckKind.HELO_MATCHES_IP, null, peerIp));
+                }
+            }
+            case DOMAIN -> {
+                for (CheckKind check : List.of(CheckKind.DOMAIN_A, CheckKind.DOMAIN_MX, CheckKind.SPF, CheckKind.DMARC)) {
+                    keys.add(DnsAnswer.cacheKey(check, null, null));
+                }
+                for (DnsblZone zone : enabledZones) {
+                    if (zone.kind() == ZoneKind.DOMAIN) {
+                        keys.add(DnsAnswer.cacheKey(CheckKind.DNSBL, zone.name(), null));
+                    }
+                }
+            }
+            case ZONE -> {
+                // Self-tests are asked afresh whenever their zone is needed.
+            }
+        }
+        return keys;
+    }
+
+    /** The checks of a subject, by kind (IP, HELO with its sending IP, sender domain). */
+    public CompletableFuture<List<DnsAnswer>> check(SubjectKind kind, String subject, String peerIp, Set<String> cached) {
+        return switch (kind) {
+            case IP -> ReverseNames.isIp(subject) ? checkIp(subject, cached) : CompletableFuture.completedFuture(List.of());
+            case HELO -> checkHelo(subject, peerIp != null && ReverseNames.isIp(peerIp) ? peerIp : null, cached);
+            case DOMAIN -> checkDomain(subject, cached);
+            case ZONE -> CompletableFuture.completedFuture(List.of());
+        };
+    }
+
+    /**
      * RFC 5782 self-test of a zone: its listed test point must be listed and its other test point
      * not. One row per test point; {@link #brokenZones} reads them.
      */
