@@ -51,6 +51,11 @@ class HostChecksNsdTest {
                 _dmarc TXT "v=DMARC1; p=reject"
                 bare MX 10 mx1.example.test.
                 bare TXT "some-verification=abc"
+                big MX 10 mx1.example.test.
+                big TXT "v=spf1 ip4:192.0.2.1 ip4:192.0.2.2 ip4:192.0.2.3 ip4:192.0.2.4 ip4:192.0.2.5 ip4:192.0.2.6 ip4:192.0.2.7 ip4:192.0.2.8 ip4:192.0.2.9 -all"
+                big TXT "padding-1=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+                big TXT "padding-2=bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+                big TXT "padding-3=cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc"
                 """);
         nsd = DnsServerProcess.nsd(directory.resolve("nsd"), zones);
         resolver = new UdpResolver(nsd.address(), ResolverSettings.DEFAULT.withTimeout(Duration.ofMillis(500), 1, Duration.ofMillis(50)));
@@ -105,6 +110,14 @@ class HostChecksNsdTest {
         assertDomain("missing.example.test", Outcome.FAIL, Outcome.FAIL, Outcome.FAIL, Outcome.FAIL);
         DnsAnswer spf = find(checker.checkDomain("example.test", Set.of()).join(), CheckKind.SPF);
         assertThat(spf.answers()).containsExactly("v=spf1 ip4:192.0.2.0/24 -all");
+    }
+
+    @Test
+    void truncatedAnswersAreAskedAgainOverTcp() {
+        DnsReply reply = resolver.query("big.example.test", org.xbill.DNS.Type.TXT, null).join();
+        assertThat(reply.status()).isEqualTo(ReplyStatus.NOERROR);
+        assertThat(reply.values()).hasSize(4).anyMatch(value -> value.startsWith("v=spf1"));
+        assertThat(find(checker.checkDomain("big.example.test", Set.of()).join(), CheckKind.SPF).outcome()).isEqualTo(Outcome.PASS);
     }
 
     @Test

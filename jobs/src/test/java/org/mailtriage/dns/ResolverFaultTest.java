@@ -51,6 +51,30 @@ class ResolverFaultTest {
     }
 
     @Test
+    void answersToAnotherQuestionAreIgnored() throws Exception {
+        try (FakeDnsServer server = FakeDnsServer.answeringAnotherQuestion(); UdpResolver resolver = new UdpResolver(server.address(), QUICK)) {
+            DnsReply reply = resolver.query("10.2.0.192.zen.spamhaus.org", Type.A, null).join();
+            assertThat(reply.status()).isEqualTo(ReplyStatus.TIMEOUT);
+            assertThat(server.packets()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aZoneRateLimitStillAnswersEverything() throws Exception {
+        FixtureResolver fixture = FixtureResolver.fromText("$TTL 60\n10.2.0.192.zen.spamhaus.org. A 127.0.0.2\n", "one");
+        ResolverSettings limited = QUICK.withZoneRates(Map.of("zen.spamhaus.org", 200.0)).withWindow(4);
+        try (FakeDnsServer server = FakeDnsServer.from(fixture, Duration.ZERO); UdpResolver resolver = new UdpResolver(server.address(), limited)) {
+            List<java.util.concurrent.CompletableFuture<DnsReply>> replies = new java.util.ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                replies.add(resolver.query(i % 2 == 0 ? "10.2.0.192.zen.spamhaus.org" : "11.2.0.192.zen.spamhaus.org", Type.A, "zen.spamhaus.org"));
+            }
+            assertThat(replies).extracting(reply -> reply.join().status())
+                    .containsOnly(ReplyStatus.NOERROR, ReplyStatus.NXDOMAIN).hasSize(50);
+            assertThat(server.packets()).isEqualTo(50);
+        }
+    }
+
+    @Test
     void answersLaterThanEveryAttemptAreUnknown() throws Exception {
         FixtureResolver listedEverywhere = FixtureResolver.fromText("""
                 $TTL 60

@@ -56,6 +56,23 @@ public final class FakeDnsServer implements AutoCloseable {
         }, Duration.ZERO);
     }
 
+    /** Answers every question with a listing, but for another question than the one asked (a spoof or a confused server). */
+    public static FakeDnsServer answeringAnotherQuestion() throws SocketException {
+        return new FakeDnsServer(query -> {
+            Message reply = new Message(query.getHeader().getID());
+            reply.getHeader().setFlag(Flags.QR);
+            try {
+                Record other = Record.newRecord(org.xbill.DNS.Name.fromString("2.0.0.127.other.test."), org.xbill.DNS.Type.A, org.xbill.DNS.DClass.IN);
+                reply.addRecord(other, Section.QUESTION);
+                reply.addRecord(new org.xbill.DNS.ARecord(other.getName(), org.xbill.DNS.DClass.IN, 60,
+                        InetAddress.getByAddress(new byte[] {127, 0, 0, 2})), Section.ANSWER);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return reply;
+        }, Duration.ZERO);
+    }
+
     /** Answers from a client (a fixture), after {@code delay}. */
     public static FakeDnsServer from(DnsClient answers, Duration delay) throws SocketException {
         return new FakeDnsServer(query -> {
