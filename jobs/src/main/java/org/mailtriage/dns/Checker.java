@@ -57,12 +57,14 @@ public final class Checker {
 
     /** HELO syntax, FQDN, A/AAAA, and whether it points at {@code peerIp} (when known). */
     public CompletableFuture<List<DnsAnswer>> checkHelo(String helo, String peerIp, Set<String> cached) {
-        boolean resolvedBefore = cached.contains(DnsAnswer.cacheKey(CheckKind.HELO_RESOLVES, null, null));
+        HeloNames.Syntax syntax = HeloNames.check(helo);
+        boolean literal = syntax.form() == HeloNames.Form.IPV4_LITERAL || syntax.form() == HeloNames.Form.IPV6_LITERAL;
+        // An address literal has nothing to resolve: its syntax row says it was seen.
+        boolean knownBefore = cached.contains(DnsAnswer.cacheKey(literal ? CheckKind.HELO_SYNTAX : CheckKind.HELO_RESOLVES, null, null));
         boolean matchedBefore = peerIp == null || cached.contains(DnsAnswer.cacheKey(CheckKind.HELO_MATCHES_IP, null, peerIp));
-        if (resolvedBefore && matchedBefore) {
+        if (knownBefore && matchedBefore) {
             return CompletableFuture.completedFuture(List.of());
         }
-        HeloNames.Syntax syntax = HeloNames.check(helo);
         List<DnsAnswer> answers = new ArrayList<>();
         boolean valid = syntax.form() != HeloNames.Form.INVALID;
         answers.add(local(helo, SubjectKind.HELO, CheckKind.HELO_SYNTAX, null, valid ? Outcome.PASS : Outcome.FAIL,
@@ -152,7 +154,10 @@ public final class Checker {
                 keys.add(DnsAnswer.cacheKey(CheckKind.FCRDNS, null, null));
             }
             case HELO -> {
-                keys.add(DnsAnswer.cacheKey(CheckKind.HELO_RESOLVES, null, null));
+                HeloNames.Form form = HeloNames.check(subject).form();
+                if (form != HeloNames.Form.IPV4_LITERAL && form != HeloNames.Form.IPV6_LITERAL) {
+                    keys.add(DnsAnswer.cacheKey(CheckKind.HELO_RESOLVES, null, null));
+                }
                 if (peerIp != null) {
                     keys.add(DnsAnswer.cacheKey(CheckKind.HELO_MATCHES_IP, null, peerIp));
                 }
