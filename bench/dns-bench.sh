@@ -2,15 +2,16 @@
 # DNS throughput, side by side: mailtriage's UdpResolver (org.mailtriage.bench.DnsBench) and adnshost
 # (Debian adns-tools) ask the same A questions of the same loopback rbldnsd, one after the other.
 # Prints questions/s and lost answers (no answer after every retry) for each.
-#   bench/dns-bench.sh [count=100000] [window=256]
+#   bench/dns-bench.sh [count=100000] [windows="16 64 256"]
 # Needs: rbldnsd, adnshost (adns-tools), python3, Maven (builds the test classes), root or CAP_NET_BIND_SERVICE
 # (adnshost only talks to port 53, so rbldnsd listens on 127.0.0.8:53). Loopback only.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 count="${1:-100000}"
-window="${2:-256}"
+windows="${2:-16 64 256}"
 address=127.0.0.8
 work="$(mktemp -d)"
+chmod 755 "$work"  # rbldnsd started as root drops to its own user, which must read the data
 rbldnsd_pid=""
 cleanup() { [[ -n "$rbldnsd_pid" ]] && kill "$rbldnsd_pid" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
@@ -27,6 +28,7 @@ $TTL 60
 :127.0.0.2:listed $
 2001:db8:7::/48
 DATA
+chmod 644 "$work/v6.data"
 touch -d '10 seconds ago' "$work/v6.data"  # rbldnsd skips files modified within the current second
 python3 - "$count" > "$work/names.txt" <<'PY'
 import random, sys
@@ -51,8 +53,10 @@ echo "# $count distinct IPv6 DNSBL questions (A), $listed of them listed, rbldns
 
 # mailtriage: build the test classes once, then run the benchmark main (it warms up on 20k names first).
 (cd "$here" && mvn -o -q -B test-compile && mvn -o -q -B -pl jobs dependency:build-classpath -Dmdep.outputFile="$work/cp.txt") >/dev/null
-java -cp "$here/jobs/target/test-classes:$here/jobs/target/classes:$(cat "$work/cp.txt")" org.mailtriage.bench.DnsBench \
-  "$address:53" "$work/names.txt" "$window" 0 1000 3
+for window in $windows; do
+  java -cp "$here/jobs/target/test-classes:$here/jobs/target/classes:$(cat "$work/cp.txt")" org.mailtriage.bench.DnsBench \
+    "$address:53" "$work/names.txt" "$window" 0 1000 3
+done
 
 # adnshost, all questions at once in asynchronous pipe mode (its natural bulk mode).
 adns_run() {
@@ -78,7 +82,10 @@ print("adnshost %s: %d questions in %.2f s = %.0f questions/s; NOERROR %d, NXDOM
 PY
 }
 adns_run "(all at once, -a -f)" adnshost -a -f --config "nameserver $address" -t a < "$work/names.txt"
-# adnshost in batches of 150 (about its best window here): one process per batch, all queries of a batch in flight.
-split -l 150 "$work/names.txt" "$work/batch."
-adns_batches() { for batch in "$work"/batch.*; do adnshost -a -f --config "nameserver $address" -t a < "$batch"; done; }
-adns_run "(batches of 150)" adns_batches
+# adnshost in batches (150 is about its best here): one process per batch, all queries of a batch in flight.
+for size in 50 150; do
+  rm -f "$work"/batch.*
+  split -l "$size" "$work/names.txt" "$work/batch."
+  adns_batches() { for batch in "$work"/batch.*; do adnshost -a -f --config "nameserver $address" -t a < "$batch"; done; }
+  adns_run "(batches of $size)" adns_batches
+done

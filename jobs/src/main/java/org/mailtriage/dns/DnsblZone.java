@@ -60,10 +60,15 @@ public record DnsblZone(
      * result out of logs and tables; {@link #name()} is what they show.
      */
     public String zoneToAsk() {
+        return zoneToAsk(System::getenv);
+    }
+
+    /** {@link #zoneToAsk()} with the environment given (tests). */
+    String zoneToAsk(java.util.function.UnaryOperator<String> environment) {
         if (keyTemplate == null || keyEnvironment == null) {
             return name;
         }
-        String key = System.getenv(keyEnvironment);
+        String key = environment.apply(keyEnvironment);
         return key == null || key.isBlank() ? name : keyTemplate.replace("{key}", key.strip());
     }
 

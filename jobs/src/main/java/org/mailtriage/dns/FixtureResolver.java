@@ -55,7 +55,7 @@ public final class FixtureResolver implements DnsClient {
         try {
             questionName = Name.fromString(name.endsWith(".") ? name : name + ".");
         } catch (TextParseException e) {
-            return CompletableFuture.completedFuture(DnsReply.failed(ReplyStatus.NETWORK, "bad name: " + e.getMessage()));
+            return CompletableFuture.completedFuture(DnsReply.failed(ReplyStatus.NETWORK, "not a valid DNS name"));
         }
         return CompletableFuture.completedFuture(lookup(questionName, type, 0));
     }

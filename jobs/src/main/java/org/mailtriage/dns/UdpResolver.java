@@ -49,6 +49,8 @@ public final class UdpResolver implements DnsClient {
     private final AtomicLong asked = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private volatile boolean running = true;
+    /** Set while the loop may block in select: only then does a new question need a (costly) wakeup. */
+    private final java.util.concurrent.atomic.AtomicBoolean mayBlock = new java.util.concurrent.atomic.AtomicBoolean();
 
     // Loop-thread state.
     private final Query[] inFlight = new Query[65536];
@@ -190,7 +192,7 @@ public final class UdpResolver implements DnsClient {
         try {
             questionName = Name.fromString(name.endsWith(".") ? name : name + ".");
         } catch (TextParseException e) {
-            return CompletableFuture.completedFuture(DnsReply.failed(ReplyStatus.NETWORK, "bad name: " + e.getMessage()));
+            return CompletableFuture.completedFuture(DnsReply.failed(ReplyStatus.NETWORK, "not a valid DNS name"));
         }
         Query query = new Query(questionName, type, rateKey);
         asked.incrementAndGet();
@@ -200,7 +202,7 @@ public final class UdpResolver implements DnsClient {
             return query.future;
         }
         submitted.add(query);
-        if (Thread.currentThread() != loop) {
+        if (Thread.currentThread() != loop && mayBlock.compareAndSet(true, false)) {
             selector.wakeup();
         }
         return query.future;
@@ -252,12 +254,14 @@ public final class UdpResolver implements DnsClient {
                 releaseRetries(now);
                 releaseGated(now);
                 sendWhatWeMay(now);
+                mayBlock.set(true);
                 long waitNanos = nanosUntilNextEvent(System.nanoTime());
                 if (waitNanos <= 0) {
                     selector.selectNow();
                 } else {
                     selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos)));
                 }
+                mayBlock.set(false);
                 selector.selectedKeys().clear();
             }
         } catch (IOException | RuntimeException | Error e) {

@@ -82,8 +82,10 @@ class DefaultZonesTest {
         DnsblZone zen = ZONES.all().get(0);
         assertThat(zen.keyEnvironment()).isEqualTo("SPAMHAUS_DQS_KEY");
         assertThat(zen.keyTemplate()).isEqualTo("{key}.zen.dq.spamhaus.net");
-        // The test JVM has no key set: the public zone is asked.
-        assertThat(zen.zoneToAsk()).isEqualTo(System.getenv("SPAMHAUS_DQS_KEY") == null ? "zen.spamhaus.org" : zen.zoneToAsk());
+        assertThat(zen.zoneToAsk(variable -> variable.equals("SPAMHAUS_DQS_KEY") ? " k3y " : null)).isEqualTo("k3y.zen.dq.spamhaus.net");
+        assertThat(zen.zoneToAsk(variable -> null)).isEqualTo("zen.spamhaus.org");
+        assertThat(zen.zoneToAsk(variable -> "")).isEqualTo("zen.spamhaus.org");
+        assertThat(ZONES.all().get(2).zoneToAsk(variable -> "k3y")).isEqualTo("bl.spamcop.net");
     }
 
     @Test

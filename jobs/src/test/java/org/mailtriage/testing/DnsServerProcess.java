@@ -53,6 +53,8 @@ public final class DnsServerProcess implements AutoCloseable {
         Path executable = RequiredComponent.requireExecutable("rbldnsd", "rbldnsd");
         try {
             Files.createDirectories(directory);
+            // Started as root, rbldnsd drops to its own user, which must be able to read the data.
+            readableByAll(directory);
             int port = FreePorts.udpAndTcp();
             List<String> command = new ArrayList<>(List.of(executable.toString(), "-n", "-b", "127.0.0.1/" + port,
                     "-r", directory.toString(), "-p", directory.resolve("rbldnsd.pid").toString()));
@@ -63,6 +65,7 @@ public final class DnsServerProcess implements AutoCloseable {
                 Files.writeString(directory.resolve(file), dataset.getValue(), StandardCharsets.UTF_8);
                 // rbldnsd skips a file modified within the current second (it may still be being written) until its next check.
                 Files.setLastModifiedTime(directory.resolve(file), FileTime.from(Instant.now().minusSeconds(10)));
+                readableByAll(directory.resolve(file));
                 command.add(spec + ":" + file);
             }
             Path log = directory.resolve("rbldnsd.log");
@@ -109,6 +112,17 @@ public final class DnsServerProcess implements AutoCloseable {
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void readableByAll(Path path) throws IOException {
+        for (Path each = path; each != null && each.startsWith(System.getProperty("java.io.tmpdir")) && !each.equals(Path.of(System.getProperty("java.io.tmpdir"))); each = each.getParent()) {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions = Files.getPosixFilePermissions(each);
+            permissions.add(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+            if (Files.isDirectory(each)) {
+                permissions.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+            }
+            Files.setPosixFilePermissions(each, permissions);
         }
     }
 
