@@ -30,16 +30,26 @@ public record DnsReply(ReplyStatus status, List<Record> records, long ttl, Strin
         return new DnsReply(status, List.of(), -1, detail);
     }
 
-    /** A reply from a wire message, keeping the answers of the asked type. */
-    public static DnsReply of(Message message, int type) {
-        int rcode = message.getRcode();
-        ReplyStatus status = switch (rcode) {
+    /** A reply with no answer records, from its response code alone. */
+    public static DnsReply withoutRecords(int rcode) {
+        ReplyStatus status = statusOf(rcode);
+        return new DnsReply(status, List.of(), -1, status == ReplyStatus.OTHER_RCODE ? Rcode.string(rcode) : null);
+    }
+
+    private static ReplyStatus statusOf(int rcode) {
+        return switch (rcode) {
             case Rcode.NOERROR -> ReplyStatus.NOERROR;
             case Rcode.NXDOMAIN -> ReplyStatus.NXDOMAIN;
             case Rcode.SERVFAIL -> ReplyStatus.SERVFAIL;
             case Rcode.REFUSED -> ReplyStatus.REFUSED;
             default -> ReplyStatus.OTHER_RCODE;
         };
+    }
+
+    /** A reply from a wire message, keeping the answers of the asked type. */
+    public static DnsReply of(Message message, int type) {
+        int rcode = message.getRcode();
+        ReplyStatus status = statusOf(rcode);
         List<Record> records = new ArrayList<>();
         long ttl = -1;
         if (status == ReplyStatus.NOERROR) {

@@ -21,9 +21,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.xbill.DNS.DClass;
-import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TextParseException;
@@ -306,27 +306,51 @@ public final class UdpResolver implements DnsClient {
             if (query == null) {
                 continue; // a late answer to an attempt already given up on
             }
-            byte[] bytes = new byte[receiveBuffer.remaining()];
-            receiveBuffer.get(bytes);
-            Message message;
-            try {
-                message = new Message(bytes);
-            } catch (IOException e) {
-                continue; // unreadable: the attempt times out and is retried
-            }
-            Record question = message.getQuestion();
-            if (question == null || !question.getName().equals(query.name) || question.getType() != query.type
-                    || !message.getHeader().getFlag(Flags.QR)) {
-                continue; // not the answer to this question
+            if (!answersQuestion(receiveBuffer, query.wire)) {
+                continue; // not the answer to this question (a stray, a spoof, or a late answer to a reused id)
             }
             inFlight[id] = null;
             inFlightCount--;
-            if (message.getHeader().getFlag(Flags.TC)) {
+            int flags = receiveBuffer.get(2) & 0xff;
+            int rcode = receiveBuffer.get(3) & 0x0f;
+            int answerCount = ((receiveBuffer.get(6) & 0xff) << 8) | (receiveBuffer.get(7) & 0xff);
+            if ((flags & 0x02) != 0) {
                 askOverTcp(query);
+            } else if (rcode != Rcode.NOERROR || answerCount == 0) {
+                // Most blocklist answers are NXDOMAIN: no records to read, so no full parse.
+                complete(query, DnsReply.withoutRecords(rcode));
             } else {
-                complete(query, DnsReply.of(message, query.type));
+                byte[] bytes = new byte[receiveBuffer.remaining()];
+                receiveBuffer.get(bytes);
+                try {
+                    complete(query, DnsReply.of(new Message(bytes), query.type));
+                } catch (IOException e) {
+                    complete(query, DnsReply.failed(ReplyStatus.NETWORK, "unreadable answer"));
+                }
             }
         }
+    }
+
+    /**
+     * Whether a reply is a response (QR) whose question section is the one we sent: same name
+     * (ASCII case-insensitively), type and class. A query's wire form is its header and its one question.
+     */
+    static boolean answersQuestion(ByteBuffer reply, byte[] queryWire) {
+        if (reply.remaining() < queryWire.length || (reply.get(2) & 0x80) == 0 || reply.get(4) != 0 || reply.get(5) != 1) {
+            return false;
+        }
+        for (int i = 12; i < queryWire.length; i++) {
+            byte a = reply.get(i);
+            byte b = queryWire[i];
+            if (a != b && toLower(a) != toLower(b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte toLower(byte value) {
+        return value >= 'A' && value <= 'Z' ? (byte) (value + 32) : value;
     }
 
     private void askOverTcp(Query query) {
