@@ -49,6 +49,7 @@ rbldnsd_pid=$!
 sleep 0.5
 
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(uname -srm), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other jobs share these cores: throughput is noisy, CPU per question less so)"
 echo "# $count distinct IPv6 DNSBL questions (A), $listed of them listed, rbldnsd $address:53 (loopback)"
 
 # mailtriage: build the test classes once, then run the benchmark main (it warms up on 20k names first).
@@ -58,16 +59,16 @@ for window in $windows; do
     "$address:53" "$work/names.txt" "$window" 0 1000 3
 done
 
-# adnshost, all questions at once in asynchronous pipe mode (its natural bulk mode).
+# adnshost, all questions at once in asynchronous pipe mode (its natural bulk mode). CPU = user+sys of adnshost.
 adns_run() {
-  local label="$1"; shift
+  local label="$1" command="$2"
   local started ended
   started=$(date +%s.%N)
-  "$@" > "$work/adns.out" 2>/dev/null || true
+  /usr/bin/time -f "%U %S" -o "$work/cpu" bash -c "$command" > "$work/adns.out" 2>/dev/null || true
   ended=$(date +%s.%N)
-  python3 - "$work/adns.out" "$count" "$started" "$ended" "$label" <<'PY'
+  python3 - "$work/adns.out" "$count" "$started" "$ended" "$label" "$(tail -1 "$work/cpu")" <<'PY'
 import sys
-path, count, started, ended, label = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), sys.argv[5]
+path, count, started, ended, label, cpu = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), sys.argv[5], sys.argv[6]
 ok = nx = other = 0
 for line in open(path):
     parts = line.split()
@@ -76,16 +77,16 @@ for line in open(path):
         elif parts[4] == "nxdomain": nx += 1
         else: other += 1
 seconds = ended - started
-answered = ok + nx
-print("adnshost %s: %d questions in %.2f s = %.0f questions/s; NOERROR %d, NXDOMAIN %d, failed %d; lost %d"
-      % (label, count, seconds, count / seconds, ok, nx, other, count - answered))
+cpu_seconds = sum(float(x) for x in cpu.split())
+print("adnshost %s: %d questions in %.2f s = %.0f questions/s, CPU %.2f s = %.1f us/question; NOERROR %d, NXDOMAIN %d, failed %d; lost %d"
+      % (label, count, seconds, count / seconds, cpu_seconds, cpu_seconds * 1e6 / count, ok, nx, other, count - ok - nx))
 PY
 }
-adns_run "(all at once, -a -f)" adnshost -a -f --config "nameserver $address" -t a < "$work/names.txt"
+adns_run "(all at once, -a -f)" "adnshost -a -f --config 'nameserver $address' -t a < '$work/names.txt'"
 # adnshost in batches (150 is about its best here): one process per batch, all queries of a batch in flight.
 for size in 50 150; do
   rm -f "$work"/batch.*
   split -l "$size" "$work/names.txt" "$work/batch."
-  adns_batches() { for batch in "$work"/batch.*; do adnshost -a -f --config "nameserver $address" -t a < "$batch"; done; }
-  adns_run "(batches of $size)" adns_batches
+  adns_run "(batches of $size)" "for batch in '$work'/batch.*; do adnshost -a -f --config 'nameserver $address' -t a < \"\$batch\"; done"
 done
+echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

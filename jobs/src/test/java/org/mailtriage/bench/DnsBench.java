@@ -49,6 +49,9 @@ public final class DnsBench {
             byStatus.put(status, new AtomicLong());
         }
         AtomicLong listed = new AtomicLong();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuStarted = os.getProcessCpuTime();
         long started = System.nanoTime();
         try (UdpResolver resolver = new UdpResolver(UdpResolver.parseServer(server), settings)) {
             List<CompletableFuture<DnsReply>> pending = new ArrayList<>(names.size());
@@ -63,11 +66,12 @@ public final class DnsBench {
             CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        double cpuSeconds = (os.getProcessCpuTime() - cpuStarted) / 1e9;
         if (print) {
             long lost = byStatus.get(ReplyStatus.TIMEOUT).get() + byStatus.get(ReplyStatus.NETWORK).get();
-            System.out.printf("mailtriage UdpResolver: %d questions in %.2f s = %.0f questions/s; window %d, rate %s; "
+            System.out.printf("mailtriage UdpResolver: %d questions in %.2f s = %.0f questions/s, CPU %.2f s = %.1f us/question; window %d, rate %s; "
                             + "NOERROR %d (listed %d), NXDOMAIN %d, SERVFAIL %d, REFUSED %d, other %d; lost %d%n",
-                    names.size(), seconds, names.size() / seconds, settings.window(),
+                    names.size(), seconds, names.size() / seconds, cpuSeconds, cpuSeconds * 1e6 / names.size(), settings.window(),
                     settings.ratePerSecond() == 0 ? "unpaced" : String.valueOf((long) settings.ratePerSecond()),
                     byStatus.get(ReplyStatus.NOERROR).get(), listed.get(), byStatus.get(ReplyStatus.NXDOMAIN).get(),
                     byStatus.get(ReplyStatus.SERVFAIL).get(), byStatus.get(ReplyStatus.REFUSED).get(),
