@@ -66,7 +66,7 @@ public final class UdpResolver implements DnsClient {
 
     /** One question, through all its attempts. */
     private static final class Query {
-        final Name name;
+        final String name;
         final int type;
         final String rateKey;
         final CompletableFuture<DnsReply> future = new CompletableFuture<>();
@@ -75,8 +75,9 @@ public final class UdpResolver implements DnsClient {
         int id = -1;
         long retryAtNanos;
 
-        Query(Name name, int type, String rateKey) {
+        Query(String name, int type, String rateKey, byte[] wire) {
             this.name = name;
+            this.wire = wire;
             this.type = type;
             this.rateKey = rateKey;
         }
@@ -188,13 +189,11 @@ public final class UdpResolver implements DnsClient {
 
     @Override
     public CompletableFuture<DnsReply> query(String name, int type, String rateKey) {
-        Name questionName;
-        try {
-            questionName = Name.fromString(name.endsWith(".") ? name : name + ".");
-        } catch (TextParseException e) {
+        byte[] wire = QuestionWire.encode(name, type);
+        if (wire == null) {
             return CompletableFuture.completedFuture(DnsReply.failed(ReplyStatus.NETWORK, "not a valid DNS name"));
         }
-        Query query = new Query(questionName, type, rateKey);
+        Query query = new Query(name, type, rateKey, wire);
         asked.incrementAndGet();
         if (!running) {
             failed.incrementAndGet();
@@ -357,7 +356,14 @@ public final class UdpResolver implements DnsClient {
         SimpleResolver tcp = new SimpleResolver(server);
         tcp.setTCP(true);
         tcp.setTimeout(settings.timeout().multipliedBy(2));
-        Message question = Message.newQuery(Record.newRecord(query.name, query.type, DClass.IN));
+        Message question;
+        try {
+            question = Message.newQuery(Record.newRecord(Name.fromString(query.name.endsWith(".") ? query.name : query.name + "."),
+                    query.type, DClass.IN));
+        } catch (TextParseException e) {
+            complete(query, DnsReply.failed(ReplyStatus.NETWORK, "not a valid DNS name"));
+            return;
+        }
         tcp.sendAsync(question).whenComplete((answer, error) -> complete(query,
                 error != null ? DnsReply.failed(ReplyStatus.NETWORK, "TCP retry: " + error.getMessage()) : DnsReply.of(answer, query.type)));
     }
@@ -404,9 +410,6 @@ public final class UdpResolver implements DnsClient {
     }
 
     private void send(Query query, long now) throws IOException {
-        if (query.wire == null) {
-            query.wire = Message.newQuery(Record.newRecord(query.name, query.type, DClass.IN)).toWire();
-        }
         int id = random.nextInt(65536);
         while (inFlight[id] != null) {
             id = (id + 1) & 0xffff;

@@ -25,6 +25,26 @@ class DnsRulesTest {
     }
 
     @Test
+    void questionWireIsWhatDnsjavaWouldSend() throws Exception {
+        for (String name : List.of("10.2.0.192.zen.spamhaus.org", "example.com.", "_dmarc.Example.ORG",
+                "5.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.2.0.0.0.1.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa")) {
+            for (int type : List.of(org.xbill.DNS.Type.A, org.xbill.DNS.Type.TXT, org.xbill.DNS.Type.PTR, org.xbill.DNS.Type.AAAA)) {
+                org.xbill.DNS.Message expected = org.xbill.DNS.Message.newQuery(org.xbill.DNS.Record.newRecord(
+                        Name.fromString(name.endsWith(".") ? name : name + "."), type, org.xbill.DNS.DClass.IN));
+                byte[] wire = QuestionWire.encode(name, type);
+                byte[] dnsjava = expected.toWire();
+                wire[0] = dnsjava[0];
+                wire[1] = dnsjava[1];
+                assertThat(wire).as("%s type %d", name, type).isEqualTo(dnsjava);
+            }
+        }
+        assertThat(QuestionWire.encode("a..example", org.xbill.DNS.Type.A)).isNull();
+        assertThat(QuestionWire.encode("a".repeat(64) + ".example", org.xbill.DNS.Type.A)).isNull();
+        assertThat(QuestionWire.encode(("a".repeat(60) + ".").repeat(5) + "example", org.xbill.DNS.Type.A)).isNull();
+        assertThat(QuestionWire.encode("", org.xbill.DNS.Type.A)).isNull();
+    }
+
+    @Test
     void heloSyntax() {
         assertHelo("mail.example.com", HeloNames.Form.HOST_NAME, true, null);
         assertHelo("mail.example.com.", HeloNames.Form.HOST_NAME, true, null);
