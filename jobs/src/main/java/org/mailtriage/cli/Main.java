@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mailtriage", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Classifies mail delivery failures and says which servers need delisting or a PTR/HELO fix.",
-        subcommands = {ExplainCommand.class, IngestCommand.class, EvalCommand.class, ReportCommand.class, NightlyCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {ExplainCommand.class, IngestCommand.class, EnrichCommand.class, ReportCommand.class, NightlyCommand.class,
+                CheckIpCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         int code = execute(args);

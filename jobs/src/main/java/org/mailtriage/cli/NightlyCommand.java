@@ -1,5 +1,6 @@
 package org.mailtriage.cli;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.mailtriage.spark.ReportJob;
 import org.mailtriage.spark.SparkSessions;
 import org.mailtriage.spark.Warehouse;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "nightly", mixinStandardHelpOptions = true,
@@ -50,11 +52,15 @@ final class NightlyCommand implements Callable<Integer> {
     @Option(names = "--split-mb", paramLabel = "MB", defaultValue = "64", description = "Plain files are read in ranges of this size (default: ${DEFAULT-VALUE}).")
     long splitMegabytes;
 
-    @Option(names = "--dns-server", paramLabel = "HOST:PORT", description = "Resolver for the DNS enrichment (default: the system's).")
-    String dnsServer;
+    @Mixin
+    DnsOptions dns;
 
-    @Option(names = "--dns-fixture", paramLabel = "FILE", description = "Answer DNS questions from this zone file instead of the network.")
-    String dnsFixture;
+    @Option(names = "--no-dns", description = "Skip the DNS enrichment; the report uses the dns_answers already in the warehouse.")
+    boolean noDns;
+
+    @Option(names = "--max-age", paramLabel = "DURATION", defaultValue = "PT12H",
+            description = "Reuse DNS answers younger than this (ISO-8601 duration; default: ${DEFAULT-VALUE}).")
+    Duration maxAge;
 
     @Option(names = "--dns-window-days", paramLabel = "DAYS", defaultValue = "" + ReportJob.DEFAULT_DNS_WINDOW_DAYS,
             description = "The report uses DNS answers asked from this many days before the date up to the day after (default: ${DEFAULT-VALUE}).")
@@ -73,7 +79,8 @@ final class NightlyCommand implements Callable<Integer> {
         SparkSession spark = SparkSessions.getOrCreate("mailtriage nightly " + day);
         NightlyJob.Options options = new NightlyJob.Options(inputs, new Warehouse(warehouse), day, servers, rules, format, referenceDate,
                 logZone, splitMegabytes > 0 ? splitMegabytes * 1024 * 1024 : InputPlanner.DEFAULT_SPLIT_BYTES, dnsWindowDays,
-                lockWaitSeconds, new NightlyJob.EnrichOptions(dnsServer, dnsFixture));
+                lockWaitSeconds, noDns ? NightlyJob.EnrichOptions.skip()
+                        : new NightlyJob.EnrichOptions(EnrichCommand.resolverSpec(spark.sparkContext().hadoopConfiguration(), dns), dns.zones, maxAge));
         NightlyJob.Result result = NightlyJob.run(spark, options, UUID.randomUUID().toString());
         var counts = result.ingest().counts();
         var report = result.report();

@@ -2,10 +2,12 @@ package org.mailtriage.spark;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
+import org.mailtriage.dns.ResolverSpec;
 import org.mailtriage.ingest.SourceFormat;
 
 /**
@@ -14,8 +16,21 @@ import org.mailtriage.ingest.SourceFormat;
  * rerun yields the same rows and leaves other days alone; {@code runs} keeps one row per stage run.
  */
 public final class NightlyJob {
-    /** What the DNS stage gets: passed through to {@code EnrichJob} once it is wired (see {@link #enrich}). */
-    public record EnrichOptions(String dnsServer, String dnsFixture) {
+    /**
+     * What the DNS stage gets.
+     *
+     * @param resolver where answers come from; null skips the stage (the report then uses the dns_answers the warehouse holds)
+     * @param zonesPath zones.csv to use, or null for the built-in one
+     * @param maxAge answers younger than this are reused from dns_answers
+     */
+    public record EnrichOptions(ResolverSpec resolver, String zonesPath, Duration maxAge) {
+        public EnrichOptions {
+            requireNonNull(maxAge, "maxAge is null");
+        }
+
+        public static EnrichOptions skip() {
+            return new EnrichOptions(null, null, Duration.ofHours(12));
+        }
     }
 
     /**
@@ -57,18 +72,19 @@ public final class NightlyJob {
         }
     }
 
-    /**
-     * HOOK(dns): the DNS enrichment stage. Once branch {@code dns} is merged, this calls
-     * {@code EnrichJob.run(spark, …, runId)} for {@code options.date()} with {@code options.enrich()}
-     * (resolver, fixture) and reports what it asked. Until then the report uses whatever
-     * {@code dns_answers} the warehouse already holds.
-     */
+    /** The DNS stage: the day's distinct IPs, HELO names and sender domains, asked only where dns_answers has no fresh answer. */
     static EnrichOutcome enrich(SparkSession spark, Options options, String runId) {
-        requireNonNull(spark, "spark is null");
-        requireNonNull(runId, "runId is null");
         EnrichOptions enrich = options.enrich();
-        boolean asked = enrich.dnsServer() != null || enrich.dnsFixture() != null;
-        return new EnrichOutcome(false, "DNS enrichment: not run (not part of this build)"
-                + (asked ? "; --dns-server/--dns-fixture ignored" : "") + "; the report uses the dns_answers already in the warehouse, if any.");
+        if (enrich.resolver() == null) {
+            return new EnrichOutcome(false, "DNS enrichment: skipped (--no-dns); the report uses the dns_answers already in the warehouse, if any.");
+        }
+        EnrichJob.Result result = EnrichJob.run(spark, new EnrichJob.Options(options.warehouse(), options.date(), options.date(),
+                enrich.resolver(), enrich.zonesPath(), enrich.maxAge(), 0), runId);
+        StringBuilder message = new StringBuilder(String.format(
+                "DNS: %d subjects checked; %d questions asked (%d without an answer: unknown), %d answers reused from earlier runs.",
+                result.subjects(), result.questionsAsked(), result.questionsFailed(), result.answersCached()));
+        result.brokenZones().forEach((zone, why) -> message.append(" Zone ").append(zone)
+                .append(" failed its self-test, its answers count as unknown (").append(why).append(")."));
+        return new EnrichOutcome(true, message.toString());
     }
 }

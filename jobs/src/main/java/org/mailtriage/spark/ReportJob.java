@@ -53,7 +53,8 @@ public final class ReportJob {
 
     /**
      * @param serversCsv null when there is none (then only events say which IPs are ours)
-     * @param dnsWindowDays DNS answers asked from this many days before the report date up to the day after it count
+     * @param dnsWindowDays DNS answers asked from this many days before the report date up to the day after it (or today,
+     *     for a backfill) count
      */
     public record Options(Warehouse warehouse, LocalDate reportDate, String serversCsv, int dnsWindowDays) {
         public Options {
@@ -124,7 +125,9 @@ public final class ReportJob {
         // The latest answer to each question asked in the window: the cache means an answer may predate the day.
         spark.sql("SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY subject, `check`, coalesce(zone, ''), coalesce(peer_ip, '')"
                 + " ORDER BY asked_at DESC, outcome) AS newest FROM all_dns"
-                + " WHERE asked_date BETWEEN date_sub(" + day + ", " + options.dnsWindowDays() + ") AND date_add(" + day + ", 1))"
+                // Up to the day after the report date, or today for a backfill: its enrichment ran today.
+                + " WHERE asked_date BETWEEN date_sub(" + day + ", " + options.dnsWindowDays() + ") AND greatest(date_add(" + day
+                + ", 1), current_date()))"
                 + " WHERE newest = 1").createOrReplaceTempView("dns");
         spark.sql("SELECT subject, collect_list(struct(subject, subject_kind, `check`, zone, outcome, return_codes, meaning, txt,"
                 + " answers, error_kind, asked_at, peer_ip, removal_url)) AS answers FROM dns GROUP BY subject").createOrReplaceTempView("dns_by_subject");

@@ -109,6 +109,8 @@ public final class Schemas {
             field("resolver", StringType, true),
             field("asked_at", TimestampType, false),
             field("ttl", LongType, true),
+            field("peer_ip", StringType, true),
+            field("removal_url", StringType, true),
             field("run_id", StringType, true),
             field("asked_date", DateType, true));
 

@@ -66,14 +66,15 @@ class NightlyJobTest {
         input = logs.toUri().toString();
         servers = ProjectFiles.resolve("data-samples/servers.csv").toString();
 
+        String fixture = ProjectFiles.resolve("data-samples/dns/fixture.zone").toString();
         firstDayExit = Main.execute("nightly", "--date", OTHER_DAY, "--input", input, "--servers", servers, "--warehouse", warehouse,
-                "--fail-on-new-listing");
+                "--fail-on-new-listing", "--dns-fixture", fixture);
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream original = System.out;
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
             dayExit = Main.execute("nightly", "--date", DAY, "--input", input, "--servers", servers, "--warehouse", warehouse,
-                    "--fail-on-new-listing", "--dns-fixture", "unused.zone");
+                    "--fail-on-new-listing", "--dns-fixture", fixture);
         } finally {
             System.setOut(original);
         }
@@ -125,8 +126,8 @@ class NightlyJobTest {
                 .contains("192.0.2.20 (out2.example.com) from bl.spamcop.net since")
                 .contains("1 needs a PTR record: 192.0.2.20 (out2.example.com)")
                 .contains("New listings since the previous report (" + OTHER_DAY + "): none.")
-                .contains("DNS enrichment: not run")
-                .contains("--dns-server/--dns-fixture ignored");
+                .contains("DNS: ")
+                .contains("subjects checked; ");
     }
 
     @Test
@@ -158,7 +159,7 @@ class NightlyJobTest {
     private static NightlyJob.Options options(String inputPath, long lockWait) {
         return new NightlyJob.Options(List.of(inputPath), new Warehouse(warehouse), LocalDate.parse(DAY), servers, null, null, null,
                 ZoneOffset.UTC, InputPlanner.DEFAULT_SPLIT_BYTES, ReportJob.DEFAULT_DNS_WINDOW_DAYS, lockWait,
-                new NightlyJob.EnrichOptions(null, null));
+                NightlyJob.EnrichOptions.skip());
     }
 
     private static long countLines() {

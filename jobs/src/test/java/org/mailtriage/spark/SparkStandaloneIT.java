@@ -72,6 +72,7 @@ class SparkStandaloneIT {
                     "nightly", "--date", "2026-11-26",
                     "--input", ProjectFiles.resolve("data-samples/logs").toUri().toString(),
                     "--servers", ProjectFiles.resolve("data-samples/servers.csv").toUri().toString(),
+                    "--dns-fixture", ProjectFiles.resolve("data-samples/dns/fixture.zone").toUri().toString(),
                     "--warehouse", warehouse.toUri().toString()), "1g", sparkEnvironment, submitLog);
             assertThat(submit.waitFor(10, TimeUnit.MINUTES)).as("spark-submit finished").isTrue();
             assertThat(submit.exitValue()).as(SparkDistribution.tail(submitLog)).isZero();

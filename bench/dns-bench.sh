@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# DNS throughput, side by side: mailtriage's UdpResolver (org.mailtriage.bench.DnsBench) and adnshost
+# (Debian adns-tools) ask the same A questions of the same loopback rbldnsd, one after the other.
+# Prints questions/s and lost answers (no answer after every retry) for each.
+#   bench/dns-bench.sh [count=100000] [windows="16 64 256"]
+# Needs: rbldnsd, adnshost (adns-tools), python3, Maven (builds the test classes), root or CAP_NET_BIND_SERVICE
+# (adnshost only talks to port 53, so rbldnsd listens on 127.0.0.8:53). Loopback only.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+count="${1:-100000}"
+windows="${2:-16 64 256}"
+address=127.0.0.8
+work="$(mktemp -d)"
+chmod 755 "$work"  # rbldnsd started as root drops to its own user, which must read the data
+rbldnsd_pid=""
+cleanup() { [[ -n "$rbldnsd_pid" ]] && kill "$rbldnsd_pid" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+for tool in rbldnsd adnshost python3; do
+  command -v "$tool" >/dev/null || { echo "dns-bench: $tool is missing (apt-get install rbldnsd adns-tools python3)" >&2; exit 2; }
+done
+
+# An IPv6 blocklist (2001:db8::/32 only): one /48 listed, so about 1 name in 16 is listed, the rest NXDOMAIN.
+cat > "$work/v6.data" <<'DATA'
+$SOA 60 ns.bench.test. hostmaster.bench.test. 1 3600 600 86400 60
+$NS 60 ns.bench.test.
+$TTL 60
+:127.0.0.2:listed $
+2001:db8:7::/48
+DATA
+chmod 644 "$work/v6.data"
+touch -d '10 seconds ago' "$work/v6.data"  # rbldnsd skips files modified within the current second
+python3 - "$count" > "$work/names.txt" <<'PY'
+import random, sys
+random.seed(4)
+count = int(sys.argv[1])
+seen = set()
+while len(seen) < count:
+    groups = [0x2001, 0x0db8, random.randrange(16)] + [random.randrange(65536) for _ in range(5)]
+    seen.add(tuple(groups))
+for groups in sorted(seen, key=lambda g: random.random()):
+    nibbles = "".join("%04x" % g for g in groups)
+    print(".".join(reversed(nibbles)) + ".bench.test")
+PY
+listed=$(grep -c '\.7\.0\.0\.0\.8\.b\.d\.0\.1\.0\.0\.2\.bench\.test$' "$work/names.txt" || true)
+
+rbldnsd -n -b "$address/53" -r "$work" -p "$work/rbldnsd.pid" bench.test:ip6trie:v6.data 2>"$work/rbldnsd.log" &
+rbldnsd_pid=$!
+sleep 0.5
+
+echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(uname -srm), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other jobs share these cores: throughput is noisy, CPU per question less so)"
+echo "# $count distinct IPv6 DNSBL questions (A), $listed of them listed, rbldnsd $address:53 (loopback)"
+
+# mailtriage: build the test classes once, then run the benchmark main (it warms up on 20k names first).
+(cd "$here" && mvn -o -q -B test-compile && mvn -o -q -B -pl jobs dependency:build-classpath -Dmdep.outputFile="$work/cp.txt") >/dev/null
+for window in $windows; do
+  java -cp "$here/jobs/target/test-classes:$here/jobs/target/classes:$(cat "$work/cp.txt")" org.mailtriage.bench.DnsBench \
+    "$address:53" "$work/names.txt" "$window" 0 1000 3
+done
+
+# adnshost, all questions at once in asynchronous pipe mode (its natural bulk mode). CPU = user+sys of adnshost.
+adns_run() {
+  local label="$1" command="$2"
+  local started ended
+  started=$(date +%s.%N)
+  /usr/bin/time -f "%U %S" -o "$work/cpu" bash -c "$command" > "$work/adns.out" 2>/dev/null || true
+  ended=$(date +%s.%N)
+  python3 - "$work/adns.out" "$count" "$started" "$ended" "$label" "$(tail -1 "$work/cpu")" <<'PY'
+import sys
+path, count, started, ended, label, cpu = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), sys.argv[5], sys.argv[6]
+ok = nx = other = 0
+for line in open(path):
+    parts = line.split()
+    if len(parts) >= 5 and parts[0].isdigit() and parts[1].isdigit():
+        if parts[2] == "ok": ok += 1
+        elif parts[4] == "nxdomain": nx += 1
+        else: other += 1
+seconds = ended - started
+cpu_seconds = sum(float(x) for x in cpu.split())
+print("adnshost %s: %d questions in %.2f s = %.0f questions/s, CPU %.2f s = %.1f us/question; NOERROR %d, NXDOMAIN %d, failed %d; lost %d"
+      % (label, count, seconds, count / seconds, cpu_seconds, cpu_seconds * 1e6 / count, ok, nx, other, count - ok - nx))
+PY
+}
+adns_run "(all at once, -a -f)" "adnshost -a -f --config 'nameserver $address' -t a < '$work/names.txt'"
+# adnshost in batches (150 is about its best here): one process per batch, all queries of a batch in flight.
+for size in 50 150; do
+  rm -f "$work"/batch.*
+  split -l "$size" "$work/names.txt" "$work/batch."
+  adns_run "(batches of $size)" "for batch in '$work'/batch.*; do adnshost -a -f --config 'nameserver $address' -t a < \"\$batch\"; done"
+done
+echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

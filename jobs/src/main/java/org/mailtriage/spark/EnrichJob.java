@@ -1,0 +1,253 @@
+package org.mailtriage.spark;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.trim;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
+import org.mailtriage.dns.Checker;
+import org.mailtriage.dns.DnsAnswer;
+import org.mailtriage.dns.DnsClient;
+import org.mailtriage.dns.DnsblZone;
+import org.mailtriage.dns.ResolverSpec;
+import org.mailtriage.dns.SubjectKind;
+import org.mailtriage.dns.ZoneKind;
+import org.mailtriage.dns.ZoneList;
+import org.mailtriage.ingest.InputCounts;
+
+/**
+ * enrich: the distinct subjects of a date range's {@code events} — sending IPs (ours for outbound,
+ * the remote client's for inbound), HELO names with the IP that used them, sender domains — checked
+ * in DNS and appended to {@code dns_answers} (partitioned by asked_date), plus one {@code runs} row.
+ * Answers younger than the max age are reused from dns_answers, so a rerun asks nothing it knows.
+ * Subjects are spread over tasks (mapPartitions), each with its own batched resolver and its share
+ * of the global and per-zone rates. Zones are self-tested once, on the driver, before any task asks them.
+ */
+public final class EnrichJob {
+    /** Subjects checked per batch inside a task: bounds the futures held at once. */
+    private static final int BATCH = 2000;
+
+    /**
+     * @param warehouse reads {@code events}, reads and appends {@code dns_answers}, appends {@code runs}
+     * @param from first event_date (inclusive)
+     * @param to last event_date (inclusive)
+     * @param resolver where answers come from: {@link ResolverSpec#server} (host:port) or {@link ResolverSpec#fixture}
+     * @param zonesPath zones.csv to use (any Hadoop path), or null for the built-in one
+     * @param maxAge answers younger than this are reused; {@link Duration#ZERO} asks everything again
+     * @param partitions tasks to spread the subjects over; 0 = the session's default parallelism
+     */
+    public record Options(Warehouse warehouse, LocalDate from, LocalDate to, ResolverSpec resolver, String zonesPath,
+            Duration maxAge, int partitions) {
+        public Options {
+            requireNonNull(warehouse, "warehouse is null");
+            requireNonNull(from, "from is null");
+            requireNonNull(to, "to is null");
+            requireNonNull(resolver, "resolver is null");
+            requireNonNull(maxAge, "maxAge is null");
+            if (to.isBefore(from)) {
+                throw new BadInputException("--to " + to + " is before --from " + from);
+            }
+            if (maxAge.isNegative()) {
+                throw new BadInputException("--max-age must not be negative");
+            }
+        }
+    }
+
+    /**
+     * @param questionsAsked questions that reached the resolver (self-tests included)
+     * @param answersCached questions not asked because dns_answers already held a fresh answer
+     * @param brokenZones zones that failed their self-test (their answers are unknown), with why
+     */
+    public record Result(String runId, long subjects, long questionsAsked, long answersCached, long questionsFailed,
+            long rowsWritten, Map<String, String> brokenZones) {
+    }
+
+    private EnrichJob() {
+    }
+
+    public static Result run(SparkSession spark, Options options, String runId) {
+        Instant started = Instant.now();
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        Warehouse warehouse = options.warehouse();
+        warehouse.checkWritable(hadoop);
+        ZoneList zones = readZones(hadoop, options.zonesPath());
+        List<DnsblZone> enabled = zones.enabled();
+
+        Dataset<Row> subjects = subjects(spark, hadoop, warehouse, options.from(), options.to());
+        Dataset<Row> withCache = withCachedKeys(spark, hadoop, warehouse, subjects, started.minus(options.maxAge()));
+        int parts = options.partitions() > 0 ? options.partitions() : spark.sparkContext().defaultParallelism();
+        JavaRDD<Row> work = withCache.javaRDD().repartition(parts).cache();
+        try {
+            long subjectCount = work.count();
+            List<String> neededZones = work.flatMap(row -> zonesToAsk(row, enabled).iterator()).distinct().collect();
+
+            // Self-tests on the driver, only for zones some subject still needs.
+            List<DnsAnswer> selfTests = new ArrayList<>();
+            long driverAsked;
+            long driverFailed;
+            try (DnsClient client = options.resolver().open(1)) {
+                Checker tester = new Checker(client, enabled, Map.of(), Clock.systemUTC());
+                List<CompletableFuture<List<DnsAnswer>>> tests = new ArrayList<>();
+                for (DnsblZone zone : enabled) {
+                    if (neededZones.contains(zone.name())) {
+                        tests.add(tester.selfTest(zone));
+                    }
+                }
+                tests.forEach(test -> selfTests.addAll(test.join()));
+                driverAsked = client.questionsAsked();
+                driverFailed = client.questionsFailed();
+            }
+            Map<String, String> broken = new TreeMap<>(Checker.brokenZones(selfTests));
+
+            LongAccumulator asked = spark.sparkContext().longAccumulator("dns questions asked");
+            LongAccumulator failed = spark.sparkContext().longAccumulator("dns questions failed");
+            LongAccumulator cached = spark.sparkContext().longAccumulator("dns answers cached");
+            LongAccumulator written = spark.sparkContext().longAccumulator("dns rows");
+            ResolverSpec resolver = options.resolver();
+            JavaRDD<Row> answerRows = work.mapPartitions(rows -> checkPartition(rows, resolver, parts, enabled, broken, runId,
+                    asked, failed, cached, written));
+            List<Row> selfTestRows = selfTests.stream().map(answer -> DnsRows.of(answer, runId)).toList();
+            Dataset<Row> answers = spark.createDataFrame(answerRows, Schemas.DNS_ANSWERS)
+                    .union(spark.createDataFrame(selfTestRows, Schemas.DNS_ANSWERS));
+            answers.write().mode(SaveMode.Append).partitionBy("asked_date").parquet(warehouse.table("dns_answers"));
+
+            long totalAsked = driverAsked + asked.value();
+            long totalFailed = driverFailed + failed.value();
+            String message = broken.isEmpty() ? null : "zones failing their self-test (answers unknown): " + String.join(", ", broken.keySet());
+            RunRecord run = new RunRecord(runId, "enrich", Version.current(), started, Instant.now(),
+                    List.of(warehouse.table("events") + " " + options.from() + ".." + options.to(), "dns " + resolver.describe()),
+                    0, 0, InputCounts.ZERO, 0, totalAsked, cached.value(), totalFailed, "success", message);
+            RunLog.append(spark, warehouse, run);
+            return new Result(runId, subjectCount, totalAsked, cached.value(), totalFailed, written.value() + selfTestRows.size(), broken);
+        } finally {
+            work.unpersist(false);
+        }
+    }
+
+    /** One task: its own resolver (with its share of the rates), every subject's uncached checks. */
+    private static Iterator<Row> checkPartition(Iterator<Row> rows, ResolverSpec resolver, int parts, List<DnsblZone> enabled,
+            Map<String, String> broken, String runId, LongAccumulator asked, LongAccumulator failed, LongAccumulator cached,
+            LongAccumulator written) {
+        List<Row> subjects = new ArrayList<>();
+        rows.forEachRemaining(subjects::add);
+        List<Row> out = new ArrayList<>();
+        if (subjects.isEmpty()) {
+            return out.iterator();
+        }
+        try (DnsClient client = resolver.open(parts)) {
+            Checker checker = new Checker(client, enabled, broken, Clock.systemUTC());
+            for (int start = 0; start < subjects.size(); start += BATCH) {
+                List<CompletableFuture<List<DnsAnswer>>> batch = new ArrayList<>();
+                for (Row row : subjects.subList(start, Math.min(subjects.size(), start + BATCH))) {
+                    SubjectKind kind = SubjectKind.parse(row.getString(0));
+                    String subject = row.getString(1);
+                    String peer = row.getString(2);
+                    Set<String> known = cachedKeys(row);
+                    Set<String> saved = new HashSet<>(Checker.questionKeys(kind, subject, peer, enabled));
+                    saved.retainAll(known);
+                    cached.add(saved.size());
+                    batch.add(checker.check(kind, subject, peer, known));
+                }
+                for (CompletableFuture<List<DnsAnswer>> future : batch) {
+                    for (DnsAnswer answer : future.join()) {
+                        out.add(DnsRows.of(answer, runId));
+                    }
+                }
+            }
+            asked.add(client.questionsAsked());
+            failed.add(client.questionsFailed());
+        }
+        written.add(out.size());
+        return out.iterator();
+    }
+
+    private static List<String> zonesToAsk(Row row, List<DnsblZone> enabled) {
+        SubjectKind kind = SubjectKind.parse(row.getString(0));
+        String subject = row.getString(1);
+        Set<String> known = cachedKeys(row);
+        List<String> zones = new ArrayList<>();
+        for (DnsblZone zone : enabled) {
+            boolean applies = (kind == SubjectKind.IP && zone.kind() == ZoneKind.IP && zone.covers(subject))
+                    || (kind == SubjectKind.DOMAIN && zone.kind() == ZoneKind.DOMAIN);
+            if (applies && !known.contains(DnsAnswer.cacheKey(org.mailtriage.dns.CheckKind.DNSBL, zone.name(), null))) {
+                zones.add(zone.name());
+            }
+        }
+        return zones;
+    }
+
+    private static Set<String> cachedKeys(Row row) {
+        List<String> keys = row.isNullAt(3) ? List.of() : row.getList(3);
+        return new HashSet<>(keys);
+    }
+
+    /** (kind, subject, peer_ip): distinct sending IPs, HELO names with their IP, sender domains. */
+    static Dataset<Row> subjects(SparkSession spark, Configuration hadoop, Warehouse warehouse, LocalDate from, LocalDate to) {
+        if (!warehouse.tableExists(hadoop, "events")) {
+            throw new BadInputException("no events table in " + warehouse.root() + ": run ingest first");
+        }
+        Dataset<Row> events = spark.read().schema(Schemas.EVENTS).parquet(warehouse.table("events"))
+                .where(col("event_date").between(java.sql.Date.valueOf(from), java.sql.Date.valueOf(to)));
+        Dataset<Row> ips = events.where(col("sending_ip").isNotNull())
+                .select(lit(SubjectKind.IP.label()).as("kind"), trim(col("sending_ip")).as("subject"), lit(null).cast("string").as("peer_ip"));
+        Dataset<Row> helos = events.where(col("helo_name").isNotNull().and(trim(col("helo_name")).notEqual("")))
+                .select(lit(SubjectKind.HELO.label()).as("kind"), trim(col("helo_name")).as("subject"), trim(col("sending_ip")).as("peer_ip"));
+        Dataset<Row> domains = events.where(col("sender_domain").isNotNull().and(trim(col("sender_domain")).notEqual("")))
+                .select(lit(SubjectKind.DOMAIN.label()).as("kind"), lower(trim(col("sender_domain"))).as("subject"), lit(null).cast("string").as("peer_ip"));
+        return ips.union(helos).union(domains).distinct();
+    }
+
+    /** Adds the cache keys of the fresh, definite answers dns_answers already holds for each subject. */
+    private static Dataset<Row> withCachedKeys(SparkSession spark, Configuration hadoop, Warehouse warehouse, Dataset<Row> subjects,
+            Instant freshAfter) {
+        Dataset<Row> keyed;
+        if (warehouse.tableExists(hadoop, "dns_answers")) {
+            keyed = spark.read().schema(Schemas.DNS_ANSWERS).parquet(warehouse.table("dns_answers"))
+                    .where(col("asked_at").geq(Timestamp.from(freshAfter)).and(col("outcome").notEqual("unknown"))
+                            .and(col("subject_kind").isin(SubjectKind.IP.label(), SubjectKind.HELO.label(), SubjectKind.DOMAIN.label())))
+                    .select(col("subject_kind").as("kind"), col("subject"),
+                            concat_ws("|", col("check"), coalesce(col("zone"), lit("")), coalesce(col("peer_ip"), lit(""))).as("key"))
+                    .groupBy("kind", "subject").agg(collect_set("key").as("cached"));
+        } else {
+            keyed = spark.createDataFrame(List.of(), new org.apache.spark.sql.types.StructType()
+                    .add("kind", "string").add("subject", "string").add("cached", "array<string>"));
+        }
+        return subjects.join(keyed, scala.jdk.javaapi.CollectionConverters.asScala(List.of("kind", "subject")).toSeq(), "left")
+                .select(col("kind"), col("subject"), col("peer_ip"), col("cached"));
+    }
+
+    private static ZoneList readZones(Configuration hadoop, String path) {
+        String text = IngestJob.readText(hadoop, path, ZoneList.DEFAULT_RESOURCE);
+        try {
+            return ZoneList.read(new StringReader(text), path == null ? ZoneList.DEFAULT_RESOURCE : path);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new BadInputException("zones file: " + e.getMessage(), e);
+        }
+    }
+}
