@@ -25,7 +25,7 @@ public final class BounceParser {
     private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+");
     /** A line that starts with a recipient: "<a@b>:", "a@b", "a@b: reason", "<a@b>... reason", "a@b on <date>". */
     private static final Pattern RECIPIENT_LINE = Pattern.compile(
-            "^\\s*(?:(?:>>>|<<<|[*•-])\\s*)?(?:[245]\\d\\d[ -]\\s*)?(?:(?:failed recipient|recipient address|recipient|original-recipient|final-recipient|address|rcpt)\\s*:\\s*(?:rfc822;\\s*)?)?"
+            "^\\s*(?:(?:>>>|<<<|[*•-])\\s*)?(?:[245]\\d\\d[ -]\\s*)?(?:(?:failed recipient|recipient address|recipient|original-recipient|final-recipient|address|rcpt to|rcpt)\\s*:\\s*(?:rfc822;\\s*)?)?"
                     + "[<\"]?(" + ADDRESS.pattern() + ")[>\"]?\\s*(?::(?!\\d)|\\.\\.\\.|,|\\s+on\\s|\\s+\\(|\\s+<|\\s+\\[|\\s+(?=\\p{L})|\\s*$)",
             Pattern.CASE_INSENSITIVE);
     /** A recipient named after a label inside a sentence: "Could not be delivered to: <a@b>", "Unable to deliver message to <a@b>". */
@@ -88,6 +88,13 @@ public final class BounceParser {
             if (fields.find() && notice.toLowerCase(Locale.ROOT).contains("final-recipient:")) {
                 deliveryStatusText = notice.substring(fields.start());
                 notice = notice.substring(0, fields.start());
+            }
+            if (deliveryStatusText == null && noticeBlocks(notice, List.of()).isEmpty()) {
+                // No recipient in the text: the report itself may be the forwarded message (a bounce of a bounce, X5).
+                String nested = RawSections.of(message).deliveryStatus();
+                if (nested != null && nested.toLowerCase(Locale.ROOT).contains("final-recipient:")) {
+                    deliveryStatusText = nested;
+                }
             }
         } else if (deliveryStatusText == null) {
             // Boundaries missing or wrong: mime4j saw no parts. Read the raw body as sections instead.
@@ -296,7 +303,10 @@ public final class BounceParser {
             String before = line.substring(0, matcher.start(1)).replaceAll("^\\s*(?:>>>|<<<)?\\s*", "").replaceAll("[<\"]\\s*$", "");
             String after = line.substring(matcher.end(1)).replaceFirst("^[>\"]?\\s*(?::|\\.\\.\\.)?", "");
             StringBuilder text = new StringBuilder();
-            if (index > 0 && lines[index - 1].strip().startsWith(">>>")) {
+            if (line.strip().startsWith(">>>")) {
+                // ">>> RCPT TO:<a@b>" then "<<< 553 …": the command line says which stage the reply answered.
+                text.append(line.strip()).append('\n');
+            } else if (index > 0 && lines[index - 1].strip().startsWith(">>>")) {
                 text.append(lines[index - 1].strip()).append('\n');
             }
             // A leading reply code ("554 <a@b>... reason") belongs to the reply; labels ("Recipient:") do not.
