@@ -32,6 +32,7 @@ public final class BounceParser {
     private static final Pattern RECIPIENT_AFTER_LABEL = Pattern.compile(
             "(?i)(?:delivered to|deliver (?:your )?(?:message |mail )?to|delivering (?:your )?(?:message |mail )?to|delivery to|failed to|undeliverable to|"
                     + "addressed to|recipient|rcpt to|mailbox|address|收件人|收信人|宛先|destinataire|empfänger)\\s*[:：]?\\s*(?:the following (?:address|recipient)e?s?:?\\s*)?[<\"]?(" + ADDRESS.pattern() + ")");
+    private static final Pattern TRANSCRIPT_MARKER = Pattern.compile("(?i)transcript of (?:the )?session follows");
     private static final Pattern DSN_FIELDS_START = Pattern.compile("(?im)^(?:reporting-mta|final-recipient|original-recipient|action)\\s*:");
     /** "User's mailbox is full: <a@b>", "Delivery failed 20 attempts: a@b": the address ends the line after a colon. */
     private static final Pattern RECIPIENT_AT_LINE_END = Pattern.compile(":\\s*[<\"]?(" + ADDRESS.pattern() + ")[>\"]?\\.?\\s*$");
@@ -308,6 +309,8 @@ public final class BounceParser {
                 text.append(line.strip()).append('\n');
             } else if (index > 0 && lines[index - 1].strip().startsWith(">>>")) {
                 text.append(lines[index - 1].strip()).append('\n');
+            } else {
+                text.append(transcriptLead(lines, index));
             }
             // A leading reply code ("554 <a@b>... reason") belongs to the reply; labels ("Recipient:") do not.
             if (before.matches("[245]\\d\\d[ -]?\\s*") && !after.strip().matches("(?s)^[245]\\d\\d\\b.*")) {
@@ -349,6 +352,30 @@ public final class BounceParser {
             }
         }
         return blocks;
+    }
+
+    /**
+     * The transcript lines between "Transcript of session follows" and a reply line that names the
+     * recipient ("mail.local: unknown user: a" before "554 <a@b>... Service unavailable"): the
+     * local reason is written there. Empty when the line does not sit in such a transcript.
+     */
+    private static String transcriptLead(String[] lines, int index) {
+        int start = index;
+        while (start > 0 && index - start < 4) {
+            String previous = lines[start - 1];
+            if (TRANSCRIPT_MARKER.matcher(previous).find()) {
+                StringBuilder lead = new StringBuilder();
+                for (int line = start; line < index; line++) {
+                    lead.append(lines[line].strip()).append('\n');
+                }
+                return lead.toString();
+            }
+            if (previous.isBlank() || RECIPIENT_LINE.matcher(previous).find()) {
+                return "";
+            }
+            start--;
+        }
+        return "";
     }
 
     private static boolean hasSubstance(String text) {
