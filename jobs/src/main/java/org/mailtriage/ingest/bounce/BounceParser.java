@@ -304,13 +304,15 @@ public final class BounceParser {
             String before = line.substring(0, matcher.start(1)).replaceAll("^\\s*(?:>>>|<<<)?\\s*", "").replaceAll("[<\"]\\s*$", "");
             String after = line.substring(matcher.end(1)).replaceFirst("^[>\"]?\\s*(?::|\\.\\.\\.)?", "");
             StringBuilder text = new StringBuilder();
+            String lead = "";
             if (line.strip().startsWith(">>>")) {
                 // ">>> RCPT TO:<a@b>" then "<<< 553 …": the command line says which stage the reply answered.
                 text.append(line.strip()).append('\n');
             } else if (index > 0 && lines[index - 1].strip().startsWith(">>>")) {
                 text.append(lines[index - 1].strip()).append('\n');
             } else {
-                text.append(transcriptLead(lines, index));
+                // Kept after the recipient's own reply, so that reply's code stays the first one in the text.
+                lead = transcriptLead(lines, index);
             }
             // A leading reply code ("554 <a@b>... reason") belongs to the reply; labels ("Recipient:") do not.
             if (before.matches("[245]\\d\\d[ -]?\\s*") && !after.strip().matches("(?s)^[245]\\d\\d\\b.*")) {
@@ -323,6 +325,9 @@ public final class BounceParser {
                     break;
                 }
                 text.append('\n').append(following.strip());
+            }
+            if (!lead.isEmpty()) {
+                text.append('\n').append(lead);
             }
             String blockText = text.toString().strip();
             NoticeBlock existing = blocks.get(key);
@@ -357,7 +362,8 @@ public final class BounceParser {
     /**
      * The transcript lines between "Transcript of session follows" and a reply line that names the
      * recipient ("mail.local: unknown user: a" before "554 <a@b>... Service unavailable"): the
-     * local reason is written there. Empty when the line does not sit in such a transcript.
+     * local reason is written there, as is a refused MAIL FROM ("<<< 501 … open relay") that failed
+     * every recipient after it. Empty when the line does not sit in such a transcript.
      */
     private static String transcriptLead(String[] lines, int index) {
         int start = index;
@@ -370,7 +376,8 @@ public final class BounceParser {
                 }
                 return lead.toString();
             }
-            if (previous.isBlank() || RECIPIENT_LINE.matcher(previous).find()) {
+            boolean protocolLine = previous.strip().startsWith(">>>") || previous.strip().startsWith("<<<");
+            if (previous.isBlank() || RECIPIENT_LINE.matcher(previous).find() && !protocolLine) {
                 return "";
             }
             start--;
