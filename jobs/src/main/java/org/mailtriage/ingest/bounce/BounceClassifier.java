@@ -55,10 +55,19 @@ public final class BounceClassifier {
         if ((reason == Reason.UNDEFINED || reason == Reason.NETWORKERROR) && isTemporary(recipient)) {
             return new Classification(Reason.EXPIRED, null, TEMPORARY_RULE, classification.blocklist());
         }
+        if (reason == Reason.UNDEFINED && !saysAnythingAbout(recipient, text)) {
+            // Only the notice's boilerplate, no reply, no status, no mention of the address: nothing to decide on.
+            return classification;
+        }
         if (reason == Reason.UNDEFINED && !text.isBlank()) {
             return new Classification(Reason.ONHOLD, null, UNDECIDED_RULE, classification.blocklist());
         }
         return classification;
+    }
+
+    private static boolean saysAnythingAbout(BounceRecipient recipient, String text) {
+        return recipient.replyCode() != null || recipient.status() != null || recipient.recipient() == null
+                || text.contains("<recipient>");
     }
 
     private static boolean isTemporary(BounceRecipient recipient) {

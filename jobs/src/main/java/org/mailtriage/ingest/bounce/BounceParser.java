@@ -25,13 +25,14 @@ public final class BounceParser {
     private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+");
     /** A line that starts with a recipient: "<a@b>:", "a@b", "a@b: reason", "<a@b>... reason", "a@b on <date>". */
     private static final Pattern RECIPIENT_LINE = Pattern.compile(
-            "^\\s*(?:(?:>>>|<<<|[*•-])\\s*)?(?:[245]\\d\\d[ -]\\s*)?(?:(?:failed recipient|recipient address|recipient|original-recipient|final-recipient|address|rcpt)\\s*:\\s*(?:rfc822;\\s*)?)?"
+            "^\\s*(?:(?:>>>|<<<|[*•-])\\s*)?(?:[245]\\d\\d[ -]\\s*)?(?:(?:failed recipient|recipient address|recipient|original-recipient|final-recipient|address|rcpt to|rcpt)\\s*:\\s*(?:rfc822;\\s*)?)?"
                     + "[<\"]?(" + ADDRESS.pattern() + ")[>\"]?\\s*(?::(?!\\d)|\\.\\.\\.|,|\\s+on\\s|\\s+\\(|\\s+<|\\s+\\[|\\s+(?=\\p{L})|\\s*$)",
             Pattern.CASE_INSENSITIVE);
     /** A recipient named after a label inside a sentence: "Could not be delivered to: <a@b>", "Unable to deliver message to <a@b>". */
     private static final Pattern RECIPIENT_AFTER_LABEL = Pattern.compile(
             "(?i)(?:delivered to|deliver (?:your )?(?:message |mail )?to|delivering (?:your )?(?:message |mail )?to|delivery to|failed to|undeliverable to|"
                     + "addressed to|recipient|rcpt to|mailbox|address|收件人|收信人|宛先|destinataire|empfänger)\\s*[:：]?\\s*(?:the following (?:address|recipient)e?s?:?\\s*)?[<\"]?(" + ADDRESS.pattern() + ")");
+    private static final Pattern TRANSCRIPT_MARKER = Pattern.compile("(?i)transcript of (?:the )?session follows");
     private static final Pattern DSN_FIELDS_START = Pattern.compile("(?im)^(?:reporting-mta|final-recipient|original-recipient|action)\\s*:");
     /** "User's mailbox is full: <a@b>", "Delivery failed 20 attempts: a@b": the address ends the line after a colon. */
     private static final Pattern RECIPIENT_AT_LINE_END = Pattern.compile(":\\s*[<\"]?(" + ADDRESS.pattern() + ")[>\"]?\\.?\\s*$");
@@ -88,6 +89,13 @@ public final class BounceParser {
             if (fields.find() && notice.toLowerCase(Locale.ROOT).contains("final-recipient:")) {
                 deliveryStatusText = notice.substring(fields.start());
                 notice = notice.substring(0, fields.start());
+            }
+            if (deliveryStatusText == null && noticeBlocks(notice, List.of()).isEmpty()) {
+                // No recipient in the text: the report itself may be the forwarded message (a bounce of a bounce, X5).
+                String nested = RawSections.of(message).deliveryStatus();
+                if (nested != null && nested.toLowerCase(Locale.ROOT).contains("final-recipient:")) {
+                    deliveryStatusText = nested;
+                }
             }
         } else if (deliveryStatusText == null) {
             // Boundaries missing or wrong: mime4j saw no parts. Read the raw body as sections instead.
@@ -296,8 +304,15 @@ public final class BounceParser {
             String before = line.substring(0, matcher.start(1)).replaceAll("^\\s*(?:>>>|<<<)?\\s*", "").replaceAll("[<\"]\\s*$", "");
             String after = line.substring(matcher.end(1)).replaceFirst("^[>\"]?\\s*(?::|\\.\\.\\.)?", "");
             StringBuilder text = new StringBuilder();
-            if (index > 0 && lines[index - 1].strip().startsWith(">>>")) {
+            String lead = "";
+            if (line.strip().startsWith(">>>")) {
+                // ">>> RCPT TO:<a@b>" then "<<< 553 …": the command line says which stage the reply answered.
+                text.append(line.strip()).append('\n');
+            } else if (index > 0 && lines[index - 1].strip().startsWith(">>>")) {
                 text.append(lines[index - 1].strip()).append('\n');
+            } else {
+                // Kept after the recipient's own reply, so that reply's code stays the first one in the text.
+                lead = transcriptLead(lines, index);
             }
             // A leading reply code ("554 <a@b>... reason") belongs to the reply; labels ("Recipient:") do not.
             if (before.matches("[245]\\d\\d[ -]?\\s*") && !after.strip().matches("(?s)^[245]\\d\\d\\b.*")) {
@@ -310,6 +325,9 @@ public final class BounceParser {
                     break;
                 }
                 text.append('\n').append(following.strip());
+            }
+            if (!lead.isEmpty()) {
+                text.append('\n').append(lead);
             }
             String blockText = text.toString().strip();
             NoticeBlock existing = blocks.get(key);
@@ -339,6 +357,32 @@ public final class BounceParser {
             }
         }
         return blocks;
+    }
+
+    /**
+     * The transcript lines between "Transcript of session follows" and a reply line that names the
+     * recipient ("mail.local: unknown user: a" before "554 <a@b>... Service unavailable"): the
+     * local reason is written there, as is a refused MAIL FROM ("<<< 501 … open relay") that failed
+     * every recipient after it. Empty when the line does not sit in such a transcript.
+     */
+    private static String transcriptLead(String[] lines, int index) {
+        int start = index;
+        while (start > 0 && index - start < 4) {
+            String previous = lines[start - 1];
+            if (TRANSCRIPT_MARKER.matcher(previous).find()) {
+                StringBuilder lead = new StringBuilder();
+                for (int line = start; line < index; line++) {
+                    lead.append(lines[line].strip()).append('\n');
+                }
+                return lead.toString();
+            }
+            boolean protocolLine = previous.strip().startsWith(">>>") || previous.strip().startsWith("<<<");
+            if (previous.isBlank() || RECIPIENT_LINE.matcher(previous).find() && !protocolLine) {
+                return "";
+            }
+            start--;
+        }
+        return "";
     }
 
     private static boolean hasSubstance(String text) {

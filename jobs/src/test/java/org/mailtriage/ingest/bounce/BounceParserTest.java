@@ -178,6 +178,109 @@ class BounceParserTest {
                 """.formatted(action, status, diagnostic);
     }
 
+    @Test
+    void sendmailTranscriptLinesGiveStageAndReason() {
+        BounceReport rcpt = BounceParser.parse(bytes("""
+                From: Mail Delivery Subsystem <MAILER-DAEMON@out1.example.com>
+                To: newsletter@example.com
+                Subject: Returned mail: see transcript for details
+
+                   ----- The following addresses had permanent fatal errors -----
+                <alice@example.net>
+
+                   ----- Transcript of session follows -----
+                >>> RCPT TO:<alice@example.net>
+                <<< 553 Invalid recipient alice@example.net (Mode: normal)
+                """));
+        BounceRecipient alice = rcpt.recipients().get(0);
+        assertThat(alice.stage()).isEqualTo(SmtpStage.RCPT);
+        assertThat(alice.replyCode()).isEqualTo(553);
+
+        BounceReport local = BounceParser.parse(bytes("""
+                From: Mail Delivery Subsystem <MAILER-DAEMON@out1.example.com>
+                To: newsletter@example.com
+                Subject: Returned mail: see transcript for details
+
+                   ----- The following addresses had permanent fatal errors -----
+                <bob@example.org>
+
+                   ----- Transcript of session follows -----
+                mail.local: unknown user: bob
+                554 <bob@example.org>... Service unavailable
+                """));
+        BounceRecipient bob = local.recipients().get(0);
+        assertThat(bob.replyCode()).isEqualTo(554);
+        // The local reason now sits in the diagnostic the rules read (it said only "Service unavailable" before).
+        assertThat(bob.diagnostic()).startsWith("554 Service unavailable").contains("unknown user: bob");
+
+        BounceReport refused = BounceParser.parse(bytes("""
+                From: Mail Delivery Subsystem <MAILER-DAEMON@out1.example.com>
+                To: newsletter@example.com
+                Subject: Returned mail: see transcript for details
+
+                   ----- Transcript of session follows -----
+                While talking to mx.example.org:
+                >>> MAIL From:<newsletter@example.com>
+                <<< 501 <newsletter@example.com>... no access from mail server [192.0.2.55] which is an open relay.
+                554 <carol@example.org>... Remote protocol error
+                """));
+        BounceRecipient carol = refused.recipients().get(0);
+        assertThat(carol.recipient()).isEqualTo("carol@example.org");
+        assertThat(carol.replyCode()).isEqualTo(554);
+        assertThat(carol.stage()).isEqualTo(SmtpStage.MAIL);
+        assertThat(classifier.classify(carol).reason().label()).isEqualTo("blocked");
+    }
+
+    @Test
+    void readsTheDeliveryStatusOfAForwardedBounce() {
+        BounceReport report = BounceParser.parse(bytes("""
+                From: postmaster@relay.example.com
+                To: newsletter@example.com
+                Subject: Undeliverable
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="outer-boundary"
+
+                --outer-boundary
+                Content-Type: text/plain
+
+                ----- The following addresses had permanent delivery errors -----
+
+                --outer-boundary
+                Content-Type: message/rfc822
+
+                From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>
+                To: newsletter@example.com
+                Subject: Returned mail: User unknown
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="inner-boundary"
+
+                --inner-boundary
+
+                   ----- The following addresses had permanent delivery errors -----
+                dave@example.org
+
+                --inner-boundary
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; mx.example.org
+
+                Final-Recipient: RFC822; dave@example.org
+                Action: failed
+                Status: 5.1.1
+                Diagnostic-Code: smtp; 550 5.1.1 User unknown
+
+                --inner-boundary--
+
+                --outer-boundary--
+                """));
+        assertThat(report.kind()).isEqualTo(BounceKind.FAILURE);
+        BounceRecipient dave = report.recipients().get(0);
+        assertThat(dave.recipient()).isEqualTo("dave@example.org");
+        assertThat(dave.status()).isEqualTo("5.1.1");
+        assertThat(dave.replyCode()).isEqualTo(550);
+        assertThat(classifier.classify(dave).reason().label()).isEqualTo("userunknown");
+    }
+
     static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }

@@ -30,10 +30,10 @@ class CorpusEvaluationTest {
     }
 
     /**
-     * The issue asks for 0.95; measured 0.9104 (305 of 335) on this half. The test holds what is reached so it
-     * catches regressions; the gap is the Sisimai module-specific wordings listed by {@code eval --corpus}.
+     * The issue's floors. Measured on this half: reason 0.9552 (320 of 335), status 0.9881, reply code 0.9851;
+     * the remaining disagreements ({@code eval --corpus}) are Sisimai module-specific verdicts.
      */
-    private static final double REASON = 0.91;
+    private static final double REASON = 0.95;
     private static final double STATUS = 0.98;
     private static final double REPLY_CODE = 0.98;
 }

@@ -1,0 +1,28 @@
+package org.mailtriage.ingest.bounce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.mailtriage.classify.Classifier;
+import org.mailtriage.classify.SmtpStage;
+
+class BounceClassifierTest {
+    private final BounceClassifier classifier = new BounceClassifier(Classifier.withDefaultRules());
+
+    @Test
+    void undecidedWordsAreOnholdOnlyWhenTheBounceSaysSomethingAboutTheRecipient() {
+        String boilerplate = "This is the mail system at host relay.example.com. I'm sorry to have to inform you that your message "
+                + "could not be delivered to one or more recipients. It's attached below.";
+        assertThat(reasonOf("alice@example.net", null, null, boilerplate)).isEqualTo("undefined");
+        assertThat(reasonOf("alice@example.net", null, null, "Your message to alice@example.net was not accepted today"))
+                .isEqualTo("onhold");
+        assertThat(reasonOf("alice@example.net", 550, null, "550 not today")).isEqualTo("onhold");
+        assertThat(reasonOf("alice@example.net", null, "5.0.0", boilerplate)).isEqualTo("onhold");
+    }
+
+    private String reasonOf(String address, Integer replyCode, String status, String diagnostic) {
+        BounceRecipient recipient = new BounceRecipient(BounceKind.FAILURE, address, "failed", status, replyCode, diagnostic, null,
+                SmtpStage.UNKNOWN, null);
+        return classifier.classify(recipient).reason().label();
+    }
+}
