@@ -162,8 +162,10 @@ class ReportJobTest {
     @Test
     void failureSummaryBalancesWithTheEvents() {
         List<Row> summary = read("failure_summary", REPORT_DAY);
-        assertThat(summary.stream().mapToLong(row -> row.<Long>getAs("failures")).sum()).isEqualTo(report.events()).isEqualTo(66);
-        assertThat(summary.stream().mapToLong(row -> row.<Long>getAs("bounces") + row.<Long>getAs("deferrals")).sum()).isEqualTo(66);
+        long dayEvents = SharedSpark.session().read().parquet(warehouse.table("events")).where("event_date = DATE'" + REPORT_DAY + "'").count();
+        assertThat(dayEvents).isPositive();
+        assertThat(summary.stream().mapToLong(row -> row.<Long>getAs("failures")).sum()).isEqualTo(report.events()).isEqualTo(dayEvents);
+        assertThat(summary.stream().mapToLong(row -> row.<Long>getAs("bounces") + row.<Long>getAs("deferrals")).sum()).isEqualTo(dayEvents);
     }
 
     @Test
