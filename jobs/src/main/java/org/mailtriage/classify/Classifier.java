@@ -42,10 +42,13 @@ public final class Classifier {
 
     public Classification classify(Reply reply) {
         Rule rule = matchingRule(reply);
-        String blocklist = BlocklistNames.find(reply.text());
         if (rule == null) {
-            return new Classification(Reason.UNDEFINED, null, NO_RULE, blocklist);
+            return new Classification(Reason.UNDEFINED, null, NO_RULE, null);
         }
+        // Only a refusal of the client can name a blocklist; skipping the look-up elsewhere keeps the hot path short.
+        boolean mayNameList = rule.guideRule() == GuideRule.BLOCKLISTED || rule.guideRule() == GuideRule.DYNAMIC_IP
+                || rule.reason() == Reason.BLOCKED || rule.reason() == Reason.BADREPUTATION;
+        String blocklist = mayNameList ? BlocklistNames.find(reply.text()) : null;
         return new Classification(rule.reason(), rule.guideRule(), rule.id(), blocklist);
     }
 

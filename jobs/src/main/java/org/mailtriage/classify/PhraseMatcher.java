@@ -19,6 +19,9 @@ final class PhraseMatcher {
     private final List<Integer> failure = new ArrayList<>();
     private final List<BitSet> outputs = new ArrayList<>();
     private final int phraseCount;
+    /** The automaton as a table for ASCII (most reply text): next state = asciiNext[state * 128 + char]. */
+    private final int[] asciiNext;
+    private final BitSet[] outputByState;
 
     PhraseMatcher(List<String> phrases) {
         newState();
@@ -41,6 +44,15 @@ final class PhraseMatcher {
         }
         phraseCount = phrases.size();
         buildFailureLinks();
+        int states = transitions.size();
+        asciiNext = new int[states * 128];
+        outputByState = new BitSet[states];
+        for (int state = 0; state < states; state++) {
+            outputByState[state] = outputs.get(state).isEmpty() ? null : outputs.get(state);
+            for (char character = 0; character < 128; character++) {
+                asciiNext[state * 128 + character] = step(state, character);
+            }
+        }
     }
 
     /** The indexes of all phrases that occur in the text. */
@@ -49,7 +61,8 @@ final class PhraseMatcher {
         int state = 0;
         boolean previousSpace = true;
         for (int position = 0; position < text.length(); position++) {
-            char character = Character.toLowerCase(text.charAt(position));
+            char raw = text.charAt(position);
+            char character = raw < 128 ? (raw >= 'A' && raw <= 'Z' ? (char) (raw + 32) : raw) : Character.toLowerCase(raw);
             if (Character.isWhitespace(character)) {
                 if (previousSpace) {
                     continue;
@@ -59,16 +72,20 @@ final class PhraseMatcher {
             } else {
                 previousSpace = false;
             }
-            while (state != 0 && !transitions.get(state).containsKey(character)) {
-                state = failure.get(state);
-            }
-            state = transitions.get(state).getOrDefault(character, 0);
-            BitSet output = outputs.get(state);
-            if (!output.isEmpty()) {
+            state = character < 128 ? asciiNext[state * 128 + character] : step(state, character);
+            BitSet output = outputByState[state];
+            if (output != null) {
                 found.or(output);
             }
         }
         return found;
+    }
+
+    private int step(int state, char character) {
+        while (state != 0 && !transitions.get(state).containsKey(character)) {
+            state = failure.get(state);
+        }
+        return transitions.get(state).getOrDefault(character, 0);
     }
 
     static String normalize(String phrase) {

@@ -1,15 +1,34 @@
 package org.mailtriage.ingest;
 
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * Guesses a file's format from its first bytes (already decompressed). Looks at whole lines,
- * and needs a few of them to agree, so one stray line does not decide.
+ * and needs a few of them to agree, so one stray line does not decide. Exchange tracking logs are
+ * recognised by their header instead.
  */
 public final class FormatSniffer {
-    private static final Pattern POSTFIX = Pattern.compile(
-            "^(?:<[^>]{1,32}>\\s*)?(?:[A-Z][a-z]{2}\\s+\\d{1,2}\\s+\\d{1,2}:\\d{2}:\\d{2}|\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}\\S*)\\s+\\S+\\s+[^\\s\\[:]*postfix[^\\s\\[:]*/[a-z]+(?:\\[\\d+\\])?:");
+    /** A syslog line up to the program name: RFC 3164 or ISO time, optional BSD priority tag, host. */
+    private static final String SYSLOG = "^(?:<[^>]{1,32}>\\s*)?(?:[A-Z][a-z]{2}\\s+\\d{1,2}\\s+\\d{1,2}:\\d{2}:\\d{2}|\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}\\S*)"
+            + "\\s+(?:<[a-z0-9_]+\\.[a-z0-9_]+>\\s+)?\\S+\\s+";
+    private static final Pattern POSTFIX = Pattern.compile(SYSLOG + "[^\\s\\[:]*postfix[^\\s\\[:]*/[a-z]+(?:\\[\\d+\\])?:");
+    private static final Pattern EXIM = Pattern.compile(
+            "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,6})?(?: [+-]\\d{4})?(?: \\[\\d+\\])? "
+                    + "(?:[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4} |H=|SMTP connection|Start queue run|End queue run|exim |rejected |no host name found)"
+                    + "|" + SYSLOG + "exim\\d?(?:\\[\\d+\\])?:");
+    private static final Pattern SENDMAIL = Pattern.compile(SYSLOG + "(?:sm-mta|sendmail|sm-msp-queue|sm-acceptingconnections)(?:\\[\\d+\\])?:");
+    private static final Pattern OPENSMTPD = Pattern.compile(SYSLOG + "smtpd(?:\\[\\d+\\])?: [0-9a-f]{16} (?:smtp|mta|mda) ");
+    private static final Pattern COURIER = Pattern.compile(SYSLOG + "courier(?:esmtp|esmtpd|local|tcpd|d)(?:\\[\\d+\\])?:");
+    /** multilog's TAI64N label, or splogger's Unix time behind a syslog header. */
+    private static final Pattern QMAIL = Pattern.compile(
+            "^@4000[0-9a-f]{20} (?:new msg|info msg|starting delivery|delivery \\d+|end msg|status: |bounce msg|triple bounce)"
+                    + "|" + SYSLOG + "qmail(?:\\[\\d+\\])?: \\d{9,11}\\.\\d+ ");
+    private static final Pattern EXCHANGE_HEADER = Pattern.compile("^#(?:Software: Microsoft Exchange|Log-type: Message Tracking Log|Fields: date-time,)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Map<SourceFormat, Pattern> LINE_FORMATS = linePatterns();
 
     private FormatSniffer() {
     }
@@ -17,20 +36,48 @@ public final class FormatSniffer {
     /** The format of a file starting with {@code head}; UNKNOWN when nothing matches. */
     public static SourceFormat sniff(byte[] head, int length) {
         String text = new String(head, 0, length, StandardCharsets.UTF_8);
-        int postfixLines = 0;
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        Map<SourceFormat, Integer> votes = new EnumMap<>(SourceFormat.class);
         int lines = 0;
         for (String line : text.split("\n", 200)) {
             if (line.isBlank()) {
                 continue;
             }
             lines++;
-            if (POSTFIX.matcher(line).find()) {
-                postfixLines++;
+            if (EXCHANGE_HEADER.matcher(line).find()) {
+                return SourceFormat.EXCHANGE;
+            }
+            for (Map.Entry<SourceFormat, Pattern> format : LINE_FORMATS.entrySet()) {
+                if (format.getValue().matcher(line).find()) {
+                    votes.merge(format.getKey(), 1, Integer::sum);
+                    break;
+                }
             }
         }
-        if (postfixLines > 0 && (postfixLines >= 3 || postfixLines * 4 >= lines)) {
-            return SourceFormat.POSTFIX;
+        SourceFormat best = SourceFormat.UNKNOWN;
+        int bestVotes = 0;
+        for (Map.Entry<SourceFormat, Integer> vote : votes.entrySet()) {
+            if (vote.getValue() > bestVotes) {
+                best = vote.getKey();
+                bestVotes = vote.getValue();
+            }
+        }
+        if (bestVotes > 0 && (bestVotes >= 3 || bestVotes * 4 >= lines)) {
+            return best;
         }
         return SourceFormat.UNKNOWN;
+    }
+
+    private static Map<SourceFormat, Pattern> linePatterns() {
+        Map<SourceFormat, Pattern> patterns = new EnumMap<>(SourceFormat.class);
+        patterns.put(SourceFormat.POSTFIX, POSTFIX);
+        patterns.put(SourceFormat.EXIM, EXIM);
+        patterns.put(SourceFormat.SENDMAIL, SENDMAIL);
+        patterns.put(SourceFormat.OPENSMTPD, OPENSMTPD);
+        patterns.put(SourceFormat.COURIER, COURIER);
+        patterns.put(SourceFormat.QMAIL, QMAIL);
+        return patterns;
     }
 }

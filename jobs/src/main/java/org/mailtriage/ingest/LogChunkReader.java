@@ -40,12 +40,14 @@ public final class LogChunkReader implements Iterator<IngestItem> {
     private long events;
 
     /**
-     * @param in a stream positioned at {@code start}
+     * @param in a stream positioned at {@code start - 1} (at 0 when start is 0): one byte early, so a range
+     *     that begins right after a newline keeps its first line
+     * @param start the range's first byte
      * @param end the first byte not in this range; Long.MAX_VALUE for a whole (e.g. compressed) file
      */
     public LogChunkReader(InputStream in, long start, long end, String file, SourceFormat format, LineParser parser,
             EventClassifier classifier, LocalDate referenceDate, ZoneId zone) {
-        this.lines = new LineReader(requireNonNull(in, "in is null"), start, MAX_LINE_BYTES);
+        this.lines = new LineReader(requireNonNull(in, "in is null"), start > 0 ? start - 1 : 0, MAX_LINE_BYTES);
         this.end = end;
         this.file = requireNonNull(file, "file is null");
         this.format = requireNonNull(format, "format is null");
@@ -55,7 +57,6 @@ public final class LogChunkReader implements Iterator<IngestItem> {
         this.zone = requireNonNull(zone, "zone is null");
         if (start > 0) {
             try {
-                // The stream starts one byte early: a range beginning right after a newline keeps its first line.
                 if (!lines.skipPastNewline()) {
                     finished = true;
                     pending.add(IngestItem.of(counts()));

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The kinds of input the pipeline reads; detected per file, or forced with --format. */
 public enum SourceFormat {
-    POSTFIX, EXIM, SENDMAIL, EXCHANGE, OPENSMTPD, MBOX, MAILDIR, EML, UNKNOWN;
+    POSTFIX, EXIM, SENDMAIL, EXCHANGE, OPENSMTPD, COURIER, QMAIL, MBOX, MAILDIR, EML, UNKNOWN;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -41,6 +41,8 @@ public record SyslogHeader(Instant time, String host, String program, String pid
             .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
             .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
             .toFormatter();
+    /** FreeBSD syslogd -v writes the facility and level between the time and the host: "&lt;mail.notice&gt;". */
+    private static final Pattern PRIORITY_TAG = Pattern.compile("^<[A-Za-z0-9_]+\\.[A-Za-z0-9_]+>\\s+");
     private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
 
     public SyslogHeader {
@@ -79,6 +81,10 @@ public record SyslogHeader(Instant time, String host, String program, String pid
             restStart = bsd.end();
         }
         String rest = line.substring(restStart);
+        Matcher priority = PRIORITY_TAG.matcher(rest);
+        if (priority.find()) {
+            rest = rest.substring(priority.end());
+        }
         if (rfc5424) {
             Matcher structured = REST_5424.matcher(rest);
             if (structured.matches()) {

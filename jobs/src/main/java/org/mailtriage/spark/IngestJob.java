@@ -28,12 +28,19 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.mailtriage.classify.Classifier;
 import org.mailtriage.classify.RuleTable;
+import org.mailtriage.ingest.CourierParser;
 import org.mailtriage.ingest.EventClassifier;
+import org.mailtriage.ingest.EximParser;
+import org.mailtriage.ingest.ExchangeTrackingParser;
+import org.mailtriage.ingest.ExchangeTrackingReader;
 import org.mailtriage.ingest.IngestItem;
 import org.mailtriage.ingest.InputCounts;
 import org.mailtriage.ingest.LineParser;
 import org.mailtriage.ingest.LogChunkReader;
+import org.mailtriage.ingest.OpenSmtpdParser;
 import org.mailtriage.ingest.PostfixParser;
+import org.mailtriage.ingest.QmailParser;
+import org.mailtriage.ingest.SendmailParser;
 import org.mailtriage.ingest.ServerDirectory;
 import org.mailtriage.ingest.SourceFormat;
 
@@ -173,9 +180,13 @@ public final class IngestJob {
                     } else if (start > 0) {
                         // One byte early, so LogChunkReader can tell whether `start` begins a line.
                         raw.seek(start - 1);
-                        start = start - 1;
                     }
                     open = in;
+                    if (split.format() == SourceFormat.EXCHANGE) {
+                        // Whole-file split (see InputPlanner): the #Fields header names the columns of every record.
+                        return new ExchangeTrackingReader(in, split.path(), new ExchangeTrackingParser(servers), classifier,
+                                LocalDate.parse(split.referenceDate()), zone);
+                    }
                     LineParser parser = parserFor(split.format(), servers);
                     return new LogChunkReader(in, start, split.end(), split.path(), split.format(), parser, classifier,
                             LocalDate.parse(split.referenceDate()), zone);
@@ -200,6 +211,11 @@ public final class IngestJob {
     static LineParser parserFor(SourceFormat format, ServerDirectory servers) {
         return switch (format) {
             case POSTFIX -> new PostfixParser(servers);
+            case EXIM -> new EximParser(servers);
+            case SENDMAIL -> new SendmailParser(servers);
+            case OPENSMTPD -> new OpenSmtpdParser(servers);
+            case COURIER -> new CourierParser(servers);
+            case QMAIL -> new QmailParser(servers);
             default -> throw new BadInputException("no log parser for format " + format.label());
         };
     }

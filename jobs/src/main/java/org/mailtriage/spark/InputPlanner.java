@@ -68,7 +68,8 @@ public final class InputPlanner {
                     continue;
                 }
                 String reference = referenceDateOf(status).toString();
-                if (codec != null || status.getLen() <= splitBytes) {
+                // Exchange tracking logs are read whole: their header names the columns, and records may span lines.
+                if (codec != null || status.getLen() <= splitBytes || format == SourceFormat.EXCHANGE) {
                     splits.add(new InputSplit(path.toString(), format, 0, Long.MAX_VALUE, codec != null, reference));
                     continue;
                 }
