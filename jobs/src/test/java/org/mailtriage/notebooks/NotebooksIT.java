@@ -1,0 +1,147 @@
+package org.mailtriage.notebooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mailtriage.cli.Main;
+import org.mailtriage.spark.Schemas;
+import org.mailtriage.testing.ProjectFiles;
+import org.mailtriage.testing.RequiredComponent;
+import org.mailtriage.testing.SharedSpark;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * Executes every notebook in notebooks/ headless (jupyter nbconvert, the Java kernel that
+ * notebooks/install-kernel.sh installs) against a warehouse built by the nightly job from
+ * data-samples/ for two days, and checks that no cell failed and that each drew a PNG chart.
+ */
+class NotebooksIT {
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    private static final Instant ASKED = Instant.parse("2026-11-26T23:30:00Z");
+
+    @TempDir
+    static Path folder;
+    private static Path jupyterPath;
+    private static Path warehouse;
+
+    @BeforeAll
+    static void buildWarehouseAndKernel() throws Exception {
+        RequiredComponent.requireExecutable("jupyter", "jupyter-core");
+        RequiredComponent.require(run(folder.resolve("nbconvert-version.log"), null, "jupyter", "nbconvert", "--version") == 0,
+                "jupyter nbconvert (Debian packages jupyter-nbconvert, python3-nbclient, jupyter-client)");
+        Path installLog = folder.resolve("install-kernel.log");
+        RequiredComponent.require(run(installLog, null, ProjectFiles.resolve("notebooks/install-kernel.sh").toString()) == 0,
+                "the notebook kernel (notebooks/install-kernel.sh, from Maven Central): " + Files.readString(installLog));
+        jupyterPath = ProjectFiles.resolve("notebooks/.kernel/jupyter");
+
+        warehouse = folder.resolve("warehouse");
+        // DNS enrichment is not part of this build: a few answers as it would write them, so the
+        // notebooks' DNS sections have rows to show (one listed, one unknown, one failed PTR).
+        writeDnsAnswers(warehouse);
+        for (String date : List.of("2026-11-25", "2026-11-26")) {
+            int exit = Main.execute("nightly", "--date", date, "--input", ProjectFiles.resolve("data-samples/logs").toString(),
+                    "--servers", ProjectFiles.resolve("data-samples/servers.csv").toString(), "--warehouse", warehouse.toString());
+            assertThat(exit).as("nightly %s", date).isZero();
+        }
+    }
+
+    static Stream<Path> notebooks() throws IOException {
+        try (Stream<Path> files = Files.list(ProjectFiles.resolve("notebooks"))) {
+            List<Path> found = files.filter(file -> file.toString().endsWith(".ipynb")).sorted().toList();
+            assertThat(found).as("notebooks in notebooks/").hasSizeGreaterThanOrEqualTo(3);
+            return found.stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("notebooks")
+    void runsWithoutErrorsAndDrawsItsCharts(Path notebook) throws Exception {
+        String name = notebook.getFileName().toString();
+        Path executedFolder = Files.createDirectories(folder.resolve("executed"));
+        Path log = executedFolder.resolve(name + ".log");
+        int exit = run(log, notebook.getParent(), "jupyter", "nbconvert", "--to", "notebook", "--execute",
+                "--ExecutePreprocessor.timeout=900", "--output-dir", executedFolder.toString(), notebook.toString());
+        String logText = Files.readString(log);
+        assertThat(exit).as("jupyter nbconvert --execute %s:%n%s", name, tail(logText)).isZero();
+
+        JsonNode executed = new ObjectMapper().readTree(executedFolder.resolve(name).toFile());
+        List<String> errors = new ArrayList<>();
+        List<byte[]> images = new ArrayList<>();
+        for (JsonNode cell : executed.path("cells")) {
+            for (JsonNode output : cell.path("outputs")) {
+                if ("error".equals(output.path("output_type").asText())) {
+                    errors.add(output.path("ename").asText() + ": " + output.path("evalue").asText());
+                }
+                JsonNode png = output.path("data").path("image/png");
+                if (png.isTextual()) {
+                    images.add(Base64.getMimeDecoder().decode(png.asText()));
+                }
+            }
+        }
+        assertThat(errors).as("cell errors in %s", name).isEmpty();
+        assertThat(images).as("PNG charts in %s", name).isNotEmpty();
+        for (byte[] image : images) {
+            assertThat(Arrays.copyOf(image, PNG_SIGNATURE.length)).as("PNG signature").isEqualTo(PNG_SIGNATURE);
+            assertThat(image.length).as("a chart, not an empty image").isGreaterThan(2_000);
+        }
+    }
+
+    private static int run(Path log, Path directory, String... command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
+        if (jupyterPath != null) {
+            builder.environment().put("JUPYTER_PATH", jupyterPath.toString());
+            builder.environment().put("MAILTRIAGE_WAREHOUSE", warehouse.toString());
+        }
+        Process process = builder.start();
+        if (!process.waitFor(20, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            return -1;
+        }
+        return process.exitValue();
+    }
+
+    private static String tail(String text) {
+        return text.length() <= 6_000 ? text : text.substring(text.length() - 6_000);
+    }
+
+    private static void writeDnsAnswers(Path warehouse) {
+        List<Row> rows = List.of(
+                dns("192.0.2.10", "ip", "dnsbl", "zen.spamhaus.org", "listed", List.of("127.0.0.2"), "SBL", "listed in the SBL", null),
+                dns("192.0.2.10", "ip", "ptr", null, "pass", List.of(), null, null, null),
+                dns("192.0.2.20", "ip", "dnsbl", "bl.spamcop.net", "unknown", List.of(), null, null, "timeout"),
+                dns("192.0.2.20", "ip", "ptr", null, "fail", List.of(), null, null, null));
+        SharedSpark.session().createDataFrame(rows, Schemas.DNS_ANSWERS).write().mode(SaveMode.Append).partitionBy("asked_date")
+                .parquet(warehouse.resolve("dns_answers").toString());
+    }
+
+    private static Row dns(String subject, String kind, String check, String zone, String outcome, List<String> codes, String meaning,
+            String txt, String error) {
+        return RowFactory.create(subject, kind, check, zone, zone == null ? subject : subject + "." + zone, outcome,
+                CollectionConverters.asScala(codes).toSeq(), meaning, txt, CollectionConverters.asScala(codes).toSeq(), error,
+                "fixture", Timestamp.from(ASKED), 3600L, "notebooks-test", Date.valueOf(ASKED.atOffset(ZoneOffset.UTC).toLocalDate()));
+    }
+}
