@@ -80,9 +80,17 @@ class NotebooksIT {
         String name = notebook.getFileName().toString();
         Path executedFolder = Files.createDirectories(folder.resolve("executed"));
         Path log = executedFolder.resolve(name + ".log");
-        int exit = run(log, notebook.getParent(), "jupyter", "nbconvert", "--to", "notebook", "--execute",
-                "--ExecutePreprocessor.timeout=900", "--output-dir", executedFolder.toString(), notebook.toString());
-        String logText = Files.readString(log);
+        int exit;
+        String logText;
+        int attempt = 0;
+        do {
+            exit = run(log, notebook.getParent(), "jupyter", "nbconvert", "--to", "notebook", "--execute",
+                    "--ExecutePreprocessor.timeout=900", "--ExecutePreprocessor.startup_timeout=180",
+                    "--output-dir", executedFolder.toString(), notebook.toString());
+            logText = Files.readString(log);
+            attempt++;
+            // The kernel now and then misses Jupyter's first kernel_info requests and never answers: start it again.
+        } while (exit != 0 && logText.contains("Kernel didn't respond") && attempt < 3);
         assertThat(exit).as("jupyter nbconvert --execute %s:%n%s", name, tail(logText)).isZero();
 
         JsonNode executed = new ObjectMapper().readTree(executedFolder.resolve(name).toFile());
