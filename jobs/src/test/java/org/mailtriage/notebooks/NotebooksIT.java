@@ -34,7 +34,8 @@ import scala.jdk.javaapi.CollectionConverters;
 /**
  * Executes every notebook in notebooks/ headless (jupyter nbconvert, the Java kernel that
  * notebooks/install-kernel.sh installs) against a warehouse built by the nightly job from
- * data-samples/ for two days, and checks that no cell failed and that each drew a PNG chart.
+ * data-samples/ for two days, and checks that no cell failed and that each drew a PNG chart. The
+ * executed notebooks stay in jobs/target/executed-notebooks/.
  */
 class NotebooksIT {
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
@@ -78,7 +79,8 @@ class NotebooksIT {
     @MethodSource("notebooks")
     void runsWithoutErrorsAndDrawsItsCharts(Path notebook) throws Exception {
         String name = notebook.getFileName().toString();
-        Path executedFolder = Files.createDirectories(folder.resolve("executed"));
+        // Kept after the build (with each run's log) to read what the notebooks showed.
+        Path executedFolder = Files.createDirectories(ProjectFiles.resolve("jobs/target/executed-notebooks"));
         Path log = executedFolder.resolve(name + ".log");
         int exit;
         String logText;
@@ -89,8 +91,9 @@ class NotebooksIT {
                     "--output-dir", executedFolder.toString(), notebook.toString());
             logText = Files.readString(log);
             attempt++;
-            // The kernel now and then misses Jupyter's first kernel_info requests and never answers: start it again.
-        } while (exit != 0 && logText.contains("Kernel didn't respond") && attempt < 3);
+            // Now and then the kernel misses Jupyter's first kernel_info requests and never answers, or exits
+            // before answering (no cell has run then): start it again.
+        } while (exit != 0 && kernelNeverStarted(logText) && attempt < 3);
         assertThat(exit).as("jupyter nbconvert --execute %s:%n%s", name, tail(logText)).isZero();
 
         JsonNode executed = new ObjectMapper().readTree(executedFolder.resolve(name).toFile());
@@ -130,6 +133,10 @@ class NotebooksIT {
             return -1;
         }
         return process.exitValue();
+    }
+
+    private static boolean kernelNeverStarted(String log) {
+        return log.contains("Kernel didn't respond") || log.contains("Kernel died before replying to kernel_info");
     }
 
     private static String tail(String text) {
