@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Installs the Java kernel the notebooks run on, inside the checkout (never in your home folder):
+#   notebooks/.kernel/jars/          rapaio-jupyter-kernel (a runnable Jupyter kernel for Java) and XChart
+#   notebooks/.kernel/jupyter/       JUPYTER_PATH: kernels/mailtriage-java/kernel.json
+# Both jars come from Maven Central through Maven (your ~/.m2 first). Then:
+#   JUPYTER_PATH=notebooks/.kernel/jupyter jupyter notebook notebooks/
+# Environment: JAVA (java binary for the kernel, default: java on PATH), MVN (default: mvn).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+kernel_version=3.0.1
+xchart_version=3.8.8
+home="$here/.kernel"
+jars="$home/jars"
+spec="$home/jupyter/kernels/mailtriage-java"
+mkdir -p "$jars" "$spec" "$home/mima-cache"
+
+fetch() { # groupId:artifactId:version
+  local artifact="$1" file
+  file="$(cut -d: -f2 <<<"$artifact")-$(cut -d: -f3 <<<"$artifact").jar"
+  if [[ ! -s "$jars/$file" ]]; then
+    "${MVN:-mvn}" -q -B dependency:copy -Dartifact="$artifact" -DoutputDirectory="$jars" >&2
+  fi
+  [[ -s "$jars/$file" ]] || { echo "install-kernel: could not fetch $artifact" >&2; exit 1; }
+}
+fetch "io.github.padreati:rapaio-jupyter-kernel:$kernel_version"
+# XChart draws the charts (PNG via javax.imageio); its PDF/SVG/GIF encoders are not used, so their libraries are not needed.
+fetch "org.knowm.xchart:xchart:$xchart_version"
+
+java_bin="${JAVA:-$(command -v java)}"
+# Spark 4 on Java 17 needs these in the kernel's JVM (the notebooks start a local SparkSession in it);
+# the same list as spark.java17.flags in pom.xml and the ./mailtriage launcher.
+flags=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
+  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
+  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
+  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
+  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED
+  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
+  --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
+  --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED -Dio.netty.tryReflectionSetAccessible=true
+  -Djava.awt.headless=true -Xmx${MAILTRIAGE_NOTEBOOK_MEMORY:-2g}
+  "-Dlog4j2.configurationFile=$root/conf/log4j2.properties")
+
+python3 - "$spec/kernel.json" "$java_bin" "$jars/rapaio-jupyter-kernel-$kernel_version.jar" "$home/mima-cache" "${flags[@]}" <<'PY'
+import json, sys
+target, java, jar, cache, *flags = sys.argv[1:]
+spec = {
+    "argv": [java, *flags, "-jar", jar, "{connection_file}"],
+    "display_name": "Java (mailtriage)",
+    "language": "java",
+    "interrupt_mode": "message",
+    "env": {"RJK_MIMA_CACHE": cache, "SPARK_LOCAL_IP": "127.0.0.1"},
+}
+with open(target, "w") as out:
+    json.dump(spec, out, indent=1)
+PY
+echo "installed kernel mailtriage-java: JUPYTER_PATH=$home/jupyter"
