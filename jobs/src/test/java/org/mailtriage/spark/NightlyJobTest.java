@@ -124,7 +124,7 @@ class NightlyJobTest {
                 .contains(countLines() + " lines read = ")
                 .contains("2 servers need delisting: 192.0.2.10 (out1.example.com) from outlook s3150, zen.spamhaus.org (SBL: ")
                 .contains(") since 2026-11-26 01:")
-                .contains("192.0.2.20 (out2.example.com) from bl.spamcop.net since")
+                .contains("192.0.2.20 (out2.example.com) from bl.spamcop.net (SpamCop: ")
                 .contains("1 needs a PTR record: 192.0.2.20 (out2.example.com)")
                 .contains("New listings since the previous report (" + OTHER_DAY + "): none.")
                 .contains("DNS: ")
