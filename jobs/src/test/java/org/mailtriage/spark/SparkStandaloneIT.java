@@ -82,7 +82,7 @@ class SparkStandaloneIT {
             SparkDistribution.stop(masterProcess);
         }
         String output = Files.readString(submitLog, StandardCharsets.UTF_8);
-        assertThat(output).contains("Connecting to master " + master).contains("2 servers need delisting: 192.0.2.10 (out1.example.com)");
+        assertThat(output).contains("Connecting to master " + master).contains(" servers need delisting: 192.0.2.10 (out1.example.com) from ");
         assertThat(Files.readString(workerLog, StandardCharsets.UTF_8)).contains("Asked to launch executor");
         assertThat(executorLogs(folder.resolve("work"))).as("tasks ran on the worker's executor").contains("Running task");
         List<Group> servers = ReportFiles.read(warehouse.resolve("server_remediation/report_date=2026-11-26"));
