@@ -37,7 +37,8 @@ done
 # Runs one command, prints "seconds max_rss_kb".
 measure() {
   local stats="$work/.time"
-  if ! /usr/bin/time -o "$stats" -f "%e %M" "$@" >/dev/null 2>"$work/.stderr"; then
+  # Output to a file, not /dev/null: GNU grep stops at the first match when its output is /dev/null.
+  if ! /usr/bin/time -o "$stats" -f "%e %M" "$@" >"$work/.stdout" 2>"$work/.stderr"; then
     # grep -c exits 1 when it counts nothing; anything else is a failure.
     [[ "$1" == grep ]] || { echo "command failed: $* ($(tail -3 "$work/.stderr"))" >&2; exit 1; }
   fi
