@@ -3,17 +3,13 @@ package org.mailtriage.cli;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.mailtriage.ingest.SourceFormat;
 import org.mailtriage.report.ReportSummary;
-import org.mailtriage.spark.InputPlanner;
 import org.mailtriage.spark.NightlyJob;
 import org.mailtriage.spark.ReportJob;
 import org.mailtriage.spark.SparkSessions;
-import org.mailtriage.spark.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,29 +24,8 @@ final class NightlyCommand implements Callable<Integer> {
     @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone that decides which day is yesterday (default: the system's).")
     ZoneId zone;
 
-    @Option(names = "--input", required = true, arity = "1..*", paramLabel = "PATH", description = "Log files, directories or globs (any Hadoop path).")
-    List<String> inputs;
-
-    @Option(names = "--warehouse", required = true, paramLabel = "DIR", description = "Where the tables go (any Hadoop path).")
-    String warehouse;
-
-    @Option(names = "--servers", paramLabel = "CSV", description = "servers.csv: our server names, outbound IPs and HELO names.")
-    String servers;
-
-    @Option(names = "--rules", paramLabel = "CSV", description = "Rule table to use instead of the built-in one.")
-    String rules;
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Force the input format instead of sniffing each file: ${COMPLETION-CANDIDATES}.")
-    SourceFormat format;
-
-    @Option(names = "--reference-date", paramLabel = "YYYY-MM-DD", description = "Date the logs run up to, for the year of syslog timestamps.")
-    LocalDate referenceDate;
-
-    @Option(names = "--log-zone", paramLabel = "ZONE", defaultValue = "UTC", description = "Time zone of log timestamps that carry none (default: ${DEFAULT-VALUE}).")
-    ZoneId logZone;
-
-    @Option(names = "--split-mb", paramLabel = "MB", defaultValue = "64", description = "Plain files are read in ranges of this size (default: ${DEFAULT-VALUE}).")
-    long splitMegabytes;
+    @Mixin
+    InputOptions input;
 
     @Mixin
     DnsOptions dns;
@@ -77,8 +52,8 @@ final class NightlyCommand implements Callable<Integer> {
     public Integer call() {
         LocalDate day = date != null ? date : LocalDate.now(zone != null ? zone : ZoneId.systemDefault()).minusDays(1);
         SparkSession spark = SparkSessions.getOrCreate("mailtriage nightly " + day);
-        NightlyJob.Options options = new NightlyJob.Options(inputs, new Warehouse(warehouse), day, servers, rules, format, referenceDate,
-                logZone, splitMegabytes > 0 ? splitMegabytes * 1024 * 1024 : InputPlanner.DEFAULT_SPLIT_BYTES, dnsWindowDays,
+        NightlyJob.Options options = new NightlyJob.Options(input.inputs, input.warehouse(), day, input.servers, input.rules, input.format,
+                input.referenceDate, input.logZone, input.splitBytes(), dnsWindowDays,
                 lockWaitSeconds, noDns ? NightlyJob.EnrichOptions.skip()
                         : new NightlyJob.EnrichOptions(EnrichCommand.resolverSpec(spark.sparkContext().hadoopConfiguration(), dns), dns.zones, maxAge));
         NightlyJob.Result result = NightlyJob.run(spark, options, UUID.randomUUID().toString());
