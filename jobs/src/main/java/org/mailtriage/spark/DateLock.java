@@ -24,8 +24,9 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
 /**
  * One run per (warehouse, date) at a time: a lock file {@code _locks/<date>.lock} in the warehouse,
  * created only if absent. Runs for different dates write different partitions and do not wait for
- * each other. The lock file says who holds it, so a lock left by a crashed run can be judged and
- * removed by hand.
+ * each other. The lock file says who holds it (host, pid, the process's start time). A lock whose
+ * holder was on this host and is no longer running (killed, crashed) is taken over with a warning;
+ * one held from another host can only be judged and removed by hand.
  *
  * <p>Creating "only if absent" must be atomic. HDFS's {@code create(path, overwrite=false)} is; Hadoop's
  * local file system checks and then creates (a race), so for local paths the JDK's
@@ -66,7 +67,7 @@ public final class DateLock implements AutoCloseable {
         Path path = pathFor(warehouse, date);
         String token = UUID.randomUUID().toString();
         String content = "token=" + token + "\ncommand=" + command + "\nhost=" + hostName() + "\npid=" + ProcessHandle.current().pid()
-                + "\nstarted=" + Instant.now() + "\n";
+                + "\nprocess_started=" + processStart(ProcessHandle.current()) + "\nstarted=" + Instant.now() + "\n";
         Instant deadline = Instant.now().plusSeconds(Math.max(0, waitSeconds));
         try {
             FileSystem fileSystem = path.getFileSystem(configuration);
@@ -74,6 +75,9 @@ public final class DateLock implements AutoCloseable {
             while (true) {
                 if (createExclusively(fileSystem, path, content)) {
                     return new DateLock(fileSystem, path, token);
+                }
+                if (takeOverFromDeadHolder(fileSystem, path)) {
+                    continue;
                 }
                 if (!Instant.now().isBefore(deadline)) {
                     throw new LockedException("another mailtriage run is writing " + date + " in " + warehouse.root() + " ("
@@ -88,6 +92,76 @@ public final class DateLock implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new LockedException("interrupted while waiting for the lock " + path);
         }
+    }
+
+    /**
+     * A lock written on this host by a process that no longer runs (or whose pid now belongs to a process
+     * started at another time) is moved aside and deleted. Moving it first means two runs judging the same
+     * dead lock cannot both delete: the second one's rename fails, or moves a live lock it then puts back.
+     *
+     * @return true when the caller should try to create the lock again
+     */
+    private static boolean takeOverFromDeadHolder(FileSystem fileSystem, Path path) throws IOException {
+        String text;
+        try (InputStream in = fileSystem.open(path)) {
+            text = new String(in.readNBytes(1024), StandardCharsets.UTF_8);
+        } catch (java.io.FileNotFoundException e) {
+            return true;
+        }
+        if (!holderIsDead(text, hostName())) {
+            return false;
+        }
+        Path aside = new Path(path.getParent(), path.getName() + ".dead-" + UUID.randomUUID());
+        if (!fileSystem.rename(path, aside)) {
+            return true;
+        }
+        String moved;
+        try (InputStream in = fileSystem.open(aside)) {
+            moved = new String(in.readNBytes(1024), StandardCharsets.UTF_8);
+        }
+        if (!moved.equals(text)) {
+            fileSystem.rename(aside, path);
+            return true;
+        }
+        fileSystem.delete(aside, false);
+        System.err.println("mailtriage: warning: took over the lock " + path + " left by a run that is no longer running ("
+                + describe(text) + ")");
+        return true;
+    }
+
+    /** True when the lock text names this host and a pid that is not running, or that now is another process. */
+    static boolean holderIsDead(String lockText, String thisHost) {
+        String host = null;
+        String pid = null;
+        String processStarted = null;
+        for (String line : lockText.split("\n")) {
+            if (line.startsWith("host=")) {
+                host = line.substring("host=".length());
+            } else if (line.startsWith("pid=")) {
+                pid = line.substring("pid=".length());
+            } else if (line.startsWith("process_started=")) {
+                processStarted = line.substring("process_started=".length());
+            }
+        }
+        if (host == null || pid == null || !host.equals(thisHost)) {
+            return false;
+        }
+        long number;
+        try {
+            number = Long.parseLong(pid.trim());
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        java.util.Optional<ProcessHandle> process = ProcessHandle.of(number);
+        if (process.isEmpty() || !process.get().isAlive()) {
+            return true;
+        }
+        String start = processStart(process.get());
+        return processStarted != null && !processStarted.equals("unknown") && !start.equals("unknown") && !start.equals(processStarted);
+    }
+
+    private static String processStart(ProcessHandle process) {
+        return process.info().startInstant().map(Instant::toString).orElse("unknown");
     }
 
     private static boolean createExclusively(FileSystem fileSystem, Path path, String content) throws IOException {
@@ -128,20 +202,23 @@ public final class DateLock implements AutoCloseable {
 
     private static String describeHolder(FileSystem fileSystem, Path path) {
         try (InputStream in = fileSystem.open(path)) {
-            String text = new String(in.readNBytes(1024), StandardCharsets.UTF_8);
-            StringBuilder holder = new StringBuilder("held by");
-            for (String line : text.split("\n")) {
-                if (!line.startsWith("token=") && !line.isBlank()) {
-                    holder.append(' ').append(line);
-                }
-            }
-            return holder.toString();
+            return "held by " + describe(new String(in.readNBytes(1024), StandardCharsets.UTF_8));
         } catch (IOException e) {
             return "holder unknown: " + e.getMessage();
         }
     }
 
-    private static String hostName() {
+    private static String describe(String lockText) {
+        StringBuilder holder = new StringBuilder();
+        for (String line : lockText.split("\n")) {
+            if (!line.startsWith("token=") && !line.isBlank()) {
+                holder.append(holder.isEmpty() ? "" : " ").append(line);
+            }
+        }
+        return holder.toString();
+    }
+
+    static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {

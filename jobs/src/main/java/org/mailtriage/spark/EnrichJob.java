@@ -28,9 +28,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.util.LongAccumulator;
+import org.apache.spark.storage.StorageLevel;
 import org.mailtriage.dns.Checker;
 import org.mailtriage.dns.DnsAnswer;
 import org.mailtriage.dns.DnsClient;
@@ -125,41 +124,51 @@ public final class EnrichJob {
             }
             Map<String, String> broken = new TreeMap<>(Checker.brokenZones(selfTests));
 
-            LongAccumulator asked = spark.sparkContext().longAccumulator("dns questions asked");
-            LongAccumulator failed = spark.sparkContext().longAccumulator("dns questions failed");
-            LongAccumulator cached = spark.sparkContext().longAccumulator("dns answers cached");
-            LongAccumulator written = spark.sparkContext().longAccumulator("dns rows");
             ResolverSpec resolver = options.resolver();
-            JavaRDD<Row> answerRows = work.mapPartitions(rows -> checkPartition(rows, resolver, parts, enabled, broken, runId,
-                    asked, failed, cached, written));
-            List<Row> selfTestRows = selfTests.stream().map(answer -> DnsRows.of(answer, runId)).toList();
-            Dataset<Row> answers = spark.createDataFrame(answerRows, Schemas.DNS_ANSWERS)
-                    .union(spark.createDataFrame(selfTestRows, Schemas.DNS_ANSWERS));
-            answers.write().mode(SaveMode.Append).partitionBy("asked_date").parquet(warehouse.table("dns_answers"));
+            // Counts travel as one item per task beside the answers: a retried task's item replaces the lost one, where an
+            // accumulator would count both attempts.
+            JavaRDD<DnsTaskItem> items = work.mapPartitions(rows -> checkPartition(rows, resolver, parts, enabled, broken, runId))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            DnsTaskItem.Counts counts;
+            try {
+                JavaRDD<Row> answerRows = items.filter(item -> item.answer() != null).map(DnsTaskItem::answer);
+                List<Row> selfTestRows = selfTests.stream().map(answer -> DnsRows.of(answer, runId)).toList();
+                Dataset<Row> answers = spark.createDataFrame(answerRows, Schemas.DNS_ANSWERS)
+                        .union(spark.createDataFrame(selfTestRows, Schemas.DNS_ANSWERS));
+                PartitionSwap.append(spark, answers, warehouse, "dns_answers", "asked_date",
+                        options.from().equals(options.to()) ? options.from().toString() : options.from() + "_" + options.to());
+                counts = items.filter(item -> item.counts() != null).map(DnsTaskItem::counts)
+                        .fold(DnsTaskItem.Counts.ZERO, DnsTaskItem.Counts::plus);
+                counts = counts.plus(new DnsTaskItem.Counts(0, 0, 0, selfTestRows.size()));
+            } finally {
+                items.unpersist(false);
+            }
 
-            long totalAsked = driverAsked + asked.value();
-            long totalFailed = driverFailed + failed.value();
+            long totalAsked = driverAsked + counts.asked();
+            long totalFailed = driverFailed + counts.failed();
             String message = broken.isEmpty() ? null : "zones failing their self-test (answers unknown): " + String.join(", ", broken.keySet());
             RunRecord run = new RunRecord(runId, "enrich", Version.current(), started, Instant.now(),
                     List.of(warehouse.table("events") + " " + options.from() + ".." + options.to(), "dns " + resolver.describe()),
-                    0, 0, InputCounts.ZERO, 0, totalAsked, cached.value(), totalFailed, "success", message);
+                    0, 0, InputCounts.ZERO, 0, totalAsked, counts.cached(), totalFailed, "success", message);
             RunLog.append(spark, warehouse, run);
-            return new Result(runId, subjectCount, totalAsked, cached.value(), totalFailed, written.value() + selfTestRows.size(), broken);
+            return new Result(runId, subjectCount, totalAsked, counts.cached(), totalFailed, counts.rows(), broken);
         } finally {
             work.unpersist(false);
         }
     }
 
     /** One task: its own resolver (with its share of the rates), every subject's uncached checks. */
-    private static Iterator<Row> checkPartition(Iterator<Row> rows, ResolverSpec resolver, int parts, List<DnsblZone> enabled,
-            Map<String, String> broken, String runId, LongAccumulator asked, LongAccumulator failed, LongAccumulator cached,
-            LongAccumulator written) {
+    private static Iterator<DnsTaskItem> checkPartition(Iterator<Row> rows, ResolverSpec resolver, int parts, List<DnsblZone> enabled,
+            Map<String, String> broken, String runId) {
         List<Row> subjects = new ArrayList<>();
         rows.forEachRemaining(subjects::add);
-        List<Row> out = new ArrayList<>();
+        List<DnsTaskItem> out = new ArrayList<>();
         if (subjects.isEmpty()) {
             return out.iterator();
         }
+        long cached = 0;
+        long asked;
+        long failed;
         try (DnsClient client = resolver.open(parts)) {
             Checker checker = new Checker(client, enabled, broken, Clock.systemUTC());
             for (int start = 0; start < subjects.size(); start += BATCH) {
@@ -171,19 +180,20 @@ public final class EnrichJob {
                     Set<String> known = cachedKeys(row);
                     Set<String> saved = new HashSet<>(Checker.questionKeys(kind, subject, peer, enabled));
                     saved.retainAll(known);
-                    cached.add(saved.size());
+                    cached += saved.size();
                     batch.add(checker.check(kind, subject, peer, known));
                 }
                 for (CompletableFuture<List<DnsAnswer>> future : batch) {
                     for (DnsAnswer answer : future.join()) {
-                        out.add(DnsRows.of(answer, runId));
+                        out.add(DnsTaskItem.of(DnsRows.of(answer, runId)));
                     }
                 }
             }
-            asked.add(client.questionsAsked());
-            failed.add(client.questionsFailed());
+            asked = client.questionsAsked();
+            failed = client.questionsFailed();
         }
-        written.add(out.size());
+        PauseHook.at("dns-task");
+        out.add(DnsTaskItem.of(new DnsTaskItem.Counts(asked, failed, cached, out.size())));
         return out.iterator();
     }
 

@@ -24,7 +24,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.mailtriage.classify.Classifier;
@@ -98,8 +97,9 @@ public final class IngestJob {
 
         InputCounts counts = InputCounts.ZERO;
         long quarantined = 0;
+        String scope = options.onlyDate() == null ? "all" : options.onlyDate().toString();
         if (plan.splits().isEmpty() && options.onlyDate() != null) {
-            options.warehouse().deletePartition(hadoop, "events", "event_date", options.onlyDate());
+            PartitionSwap.remove(hadoop, options.warehouse(), "events", "event_date", options.onlyDate().toString(), scope);
         }
         if (!plan.splits().isEmpty()) {
             HadoopConf conf = new HadoopConf(hadoop);
@@ -116,16 +116,16 @@ public final class IngestJob {
                 Dataset<Row> events = spark.createDataFrame(eventRows, Schemas.EVENTS);
                 if (onlyDate != null && eventRows.isEmpty()) {
                     // Dynamic overwrite writes nothing for no rows: drop the date's old rows so a rerun still replaces them.
-                    options.warehouse().deletePartition(hadoop, "events", "event_date", onlyDate);
+                    PartitionSwap.remove(hadoop, options.warehouse(), "events", "event_date", onlyDate.toString(), scope);
                 } else {
-                    events.write().mode(SaveMode.Overwrite).partitionBy("event_date").parquet(options.warehouse().table("events"));
+                    PartitionSwap.replace(spark, events, options.warehouse(), "events", "event_date", scope);
                 }
 
                 LocalDate ingestDate = options.ingestDate();
                 JavaRDD<Row> quarantineRows = items.filter(item -> item.quarantine() != null)
                         .map(item -> Rows.quarantine(item.quarantine(), runId, ingestDate));
                 Dataset<Row> quarantine = spark.createDataFrame(quarantineRows, Schemas.QUARANTINE);
-                quarantine.write().mode(SaveMode.Overwrite).partitionBy("ingest_date").parquet(options.warehouse().table("quarantine"));
+                PartitionSwap.replace(spark, quarantine, options.warehouse(), "quarantine", "ingest_date", ingestDate.toString());
 
                 counts = items.filter(item -> item.counts() != null).map(IngestItem::counts).fold(InputCounts.ZERO, InputCounts::plus);
                 quarantined = counts.linesQuarantined() + counts.emailsQuarantined();

@@ -21,7 +21,6 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
@@ -280,9 +279,10 @@ public final class ReportJob {
         try {
             long count = cached.count();
             if (count == 0) {
-                warehouse.deletePartition(spark.sparkContext().hadoopConfiguration(), table, "report_date", date);
+                PartitionSwap.remove(spark.sparkContext().hadoopConfiguration(), warehouse, table, "report_date", date.toString(),
+                        date.toString());
             } else {
-                cached.write().mode(SaveMode.Overwrite).partitionBy("report_date").parquet(warehouse.table(table));
+                PartitionSwap.replace(spark, cached, warehouse, table, "report_date", date.toString());
             }
             return count;
         } finally {

@@ -1,6 +1,7 @@
 package org.mailtriage.spark;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.hadoop.fs.FileStatus;
@@ -14,9 +15,14 @@ import org.apache.spark.sql.SparkSession;
  *
  * <p>Two runs (of different days) may append at the same time. Spark's plain append into one folder
  * shares {@code runs/_temporary}, and the first job to finish deletes it under the other; so each
- * row is written to its own staging folder and its file renamed into the partition.
+ * row is written to its own staging folder and its one file renamed into the partition (a single
+ * rename: the row is there whole or not at all). A run killed before the rename leaves its staging
+ * folder behind (readers skip it); folders older than a day are removed by later appends.
  */
 public final class RunLog {
+    /** No append takes this long: a staging folder this old belongs to a killed run. */
+    private static final Duration STALE_STAGING = Duration.ofDays(1);
+
     private RunLog() {
     }
 
@@ -39,6 +45,12 @@ public final class RunLog {
                 }
             }
             fileSystem.delete(staging, true);
+            long staleBefore = System.currentTimeMillis() - STALE_STAGING.toMillis();
+            for (FileStatus stale : fileSystem.listStatus(table, path -> path.getName().startsWith("_staging_"))) {
+                if (stale.getModificationTime() < staleBefore) {
+                    fileSystem.delete(stale.getPath(), true);
+                }
+            }
         } catch (IOException e) {
             throw new IllegalStateException("cannot add the runs row of " + run.runId() + ": " + e.getMessage(), e);
         }

@@ -35,19 +35,6 @@ public record Warehouse(String root) {
         }
     }
 
-    /** Removes one date partition of a table ({@code table/column=date}) if it is there. */
-    public void deletePartition(Configuration configuration, String table, String column, java.time.LocalDate date) {
-        Path partition = new Path(table(table), column + "=" + date);
-        try {
-            FileSystem fileSystem = partition.getFileSystem(configuration);
-            if (fileSystem.exists(partition) && !fileSystem.delete(partition, true)) {
-                throw new IOException("delete returned false");
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot remove partition " + partition + ": " + e.getMessage(), e);
-        }
-    }
-
     public boolean tableExists(Configuration configuration, String name) {
         try {
             Path path = new Path(table(name));

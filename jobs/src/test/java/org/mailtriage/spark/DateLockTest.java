@@ -104,4 +104,42 @@ class DateLockTest {
         }
         assertThat(lockFile).doesNotExist();
     }
+
+    @Test
+    void aLockLeftByADeadProcessOnThisHostIsTakenOver() throws Exception {
+        Warehouse warehouse = new Warehouse(folder.toUri().toString());
+        Process finished = new ProcessBuilder("true").start();
+        finished.waitFor(30, TimeUnit.SECONDS);
+        Path lockFile = folder.resolve("_locks/2026-11-26.lock");
+        Files.createDirectories(lockFile.getParent());
+        Files.writeString(lockFile, "token=killed\ncommand=nightly\nhost=" + DateLock.hostName() + "\npid=" + finished.pid()
+                + "\nstarted=2026-11-26T00:00:00Z\n", StandardCharsets.UTF_8);
+        try (DateLock taken = DateLock.acquire(HADOOP, warehouse, DAY, "nightly", 0)) {
+            assertThat(Files.readString(lockFile, StandardCharsets.UTF_8)).doesNotContain("token=killed");
+        }
+        assertThat(lockFile).doesNotExist();
+        assertThat(lockFile.getParent()).isEmptyDirectory();
+    }
+
+    @Test
+    void whetherAHolderIsDeadIsJudgedOnlyOnItsOwnHost() throws Exception {
+        Process finished = new ProcessBuilder("true").start();
+        finished.waitFor(30, TimeUnit.SECONDS);
+        ProcessHandle me = ProcessHandle.current();
+        String myStart = me.info().startInstant().orElseThrow().toString();
+        String host = DateLock.hostName();
+        record Case(String lock, boolean dead) {
+        }
+        List<Case> cases = List.of(
+                new Case("host=" + host + "\npid=" + finished.pid() + "\n", true),
+                new Case("host=" + host + "\npid=" + me.pid() + "\nprocess_started=" + myStart + "\n", false),
+                new Case("host=" + host + "\npid=" + me.pid() + "\n", false),
+                new Case("host=" + host + "\npid=" + me.pid() + "\nprocess_started=2000-01-01T00:00:00Z\n", true),
+                new Case("host=other.example\npid=" + finished.pid() + "\n", false),
+                new Case("host=" + host + "\npid=not-a-number\n", false),
+                new Case("command=nightly\n", false));
+        for (Case example : cases) {
+            assertThat(DateLock.holderIsDead(example.lock(), host)).as(example.lock()).isEqualTo(example.dead());
+        }
+    }
 }
