@@ -170,7 +170,7 @@ class SparkStandaloneIT {
         List<String> rows = new ArrayList<>();
         for (String json : SharedSpark.session().read().parquet(warehouse.resolve(table).toUri().toString())
                 .where("report_date = DATE'" + DATE + "'").toJSON().collectAsList()) {
-            rows.add(json.replaceAll("\"(checked_at|asked_at)\":\"[^\"]*\"", "\"$1\":\"…\""));
+            rows.add(ReportFiles.withoutCheckTimes(json));
         }
         rows.sort(null);
         return rows;
