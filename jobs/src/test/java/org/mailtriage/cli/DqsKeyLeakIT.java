@@ -34,7 +34,8 @@ import org.mailtriage.testing.SharedSpark;
  * which serves the Spamhaus zones only under their DQS names, behind a proxy that truncates,
  * swallows and refuses some questions.
  */
-class DqsKeyLeakTest {
+class DqsKeyLeakIT {
+    // An integration test (failsafe, mvn verify): it starts three child JVMs, one of them a whole nightly run.
     private static final String KEY = "abcdefghijklmnopqrstuvwxyz01";
     private static final String SOA = "$SOA 60 ns.example.test. hostmaster.example.test. 1 3600 600 86400 60\n$TTL 60\n";
 
@@ -85,11 +86,11 @@ class DqsKeyLeakTest {
                 """);
         List<Path> outputs = new ArrayList<>();
         try (DnsServerProcess rbldnsd = DnsServerProcess.rbldnsd(temp.resolve("rbldnsd"), datasets);
-                FaultyDnsProxy proxy = FaultyDnsProxy.in(rbldnsd.address(), DqsKeyLeakTest::faultOf, 0, Duration.ZERO, 1)) {
+                FaultyDnsProxy proxy = FaultyDnsProxy.in(rbldnsd.address(), DqsKeyLeakIT::faultOf, 0, Duration.ZERO, 1)) {
             String server = "127.0.0.1:" + proxy.address().getPort();
             List<String> dns = List.of("--dns-server", server, "--dns-timeout-ms", "300", "--dns-retries", "1");
             List<String> nightly = new ArrayList<>(List.of("nightly", "--date", "2026-11-26",
-                    "--input", ProjectFiles.resolve("data-samples/logs").toString(), ProjectFiles.resolve("data-samples/bounces").toString(),
+                    "--input", ProjectFiles.resolve("data-samples/logs/mail.log").toString(), ProjectFiles.resolve("data-samples/bounces").toString(),
                     "--servers", ProjectFiles.resolve("data-samples/servers.csv").toString(), "--warehouse", warehouse.toString()));
             nightly.addAll(dns);
             int nightlyExit = runChild(nightly, log4jConfig, eventLog, temp.resolve("nightly"), outputs);
@@ -120,7 +121,7 @@ class DqsKeyLeakTest {
         SparkSession spark = SharedSpark.session();
         List<String> tables;
         try (Stream<Path> children = Files.list(warehouse)) {
-            tables = children.filter(Files::isDirectory).map(path -> path.getFileName().toString()).sorted().toList();
+            tables = children.filter(DqsKeyLeakIT::holdsParquet).map(path -> path.getFileName().toString()).sorted().toList();
         }
         assertThat(tables).contains("events", "dns_answers", "delisting_requests", "server_remediation", "runs");
         for (String table : tables) {
@@ -137,10 +138,18 @@ class DqsKeyLeakTest {
                 .allSatisfy(question -> assertThat(question).endsWith(".zen.spamhaus.org"));
         assertThat(zen.where("subject = '192.0.2.20' and check = 'dnsbl'").select("outcome", "error_kind").collectAsList())
                 .extracting(Object::toString).containsOnly("[unknown,network]");
-        assertThat(spark.read().parquet(warehouse.resolve("delisting_requests").toString()).where("zone = 'zen.spamhaus.org'").count())
-                .isPositive();
+        assertThat(spark.read().parquet(warehouse.resolve("delisting_requests").toString()).where("list = 'zen.spamhaus.org' and txt like '%<DQS key>%'")
+                .count()).isPositive();
         assertThat(Files.readString(temp.resolve("check-ip-192.0.2.10.out"))).contains("<DQS key>");
         assertThat(eventLogText).contains("*********(redacted)");
+    }
+
+    private static boolean holdsParquet(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.anyMatch(file -> file.getFileName().toString().endsWith(".parquet"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String readAll(Path directory) throws IOException {
@@ -176,7 +185,7 @@ class DqsKeyLeakTest {
         builder.environment().put("SPAMHAUS_DQS_KEY", KEY);
         builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         Process process = builder.start();
-        if (!process.waitFor(150, TimeUnit.SECONDS)) {
+        if (!process.waitFor(300, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("child did not finish: " + args);
         }
