@@ -230,7 +230,7 @@ public final class Checker {
                         + (expected == Outcome.NOT_LISTED ? " (dead or wildcarded list)" : "");
             }
             return new DnsAnswer(point, SubjectKind.ZONE, CheckKind.DNSBL_SELF_TEST, zone.name(), null, shown, outcome,
-                    verdict.returnCodes(), meaning, null, List.of(), verdict.errorKind(), client.describe(), clock.instant(),
+                    verdict.returnCodes(), zone.redact(meaning), null, List.of(), verdict.errorKind(), client.describe(), clock.instant(),
                     reply.ttl() < 0 ? null : reply.ttl(), null);
         });
     }
@@ -250,12 +250,12 @@ public final class Checker {
             Long ttl = reply.ttl() < 0 ? null : reply.ttl();
             if (verdict.outcome() != Outcome.LISTED) {
                 return CompletableFuture.completedFuture(new DnsAnswer(subject, kind, CheckKind.DNSBL, zone.name(), null, shown,
-                        verdict.outcome(), verdict.returnCodes(), verdict.meaning(), null, List.of(), verdict.errorKind(),
+                        verdict.outcome(), verdict.returnCodes(), zone.redact(verdict.meaning()), null, List.of(), verdict.errorKind(),
                         client.describe(), clock.instant(), ttl, removal));
             }
             return client.query(asked, Type.TXT, zone.name()).thenApply(txt -> new DnsAnswer(subject, kind, CheckKind.DNSBL, zone.name(),
-                    null, shown, Outcome.LISTED, verdict.returnCodes(), verdict.meaning(),
-                    txt.status() == ReplyStatus.NOERROR && !txt.records().isEmpty() ? String.join("; ", txt.values()) : null,
+                    null, shown, Outcome.LISTED, verdict.returnCodes(), zone.redact(verdict.meaning()),
+                    txt.status() == ReplyStatus.NOERROR && !txt.records().isEmpty() ? zone.redact(String.join("; ", txt.values())) : null,
                     List.of(), null, client.describe(), clock.instant(), ttl, removal));
         });
     }

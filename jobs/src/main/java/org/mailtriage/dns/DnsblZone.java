@@ -26,6 +26,8 @@ public record DnsblZone(
         double ratePerSecond,
         String testListed,
         String testNotListed) implements Serializable {
+    /** What a DQS key is replaced by wherever text leaves the resolver. */
+    public static final String REDACTED_KEY = "<DQS key>";
 
     /** A list's own error answer: what kind of error, and what the list documents it as. */
     public record ErrorCode(ErrorKind kind, String meaning) implements Serializable {
@@ -70,6 +72,27 @@ public record DnsblZone(
         }
         String key = environment.apply(keyEnvironment);
         return key == null || key.isBlank() ? name : keyTemplate.replace("{key}", key.strip());
+    }
+
+    /**
+     * The text with this zone's DQS key (when one is set) replaced by {@code <DQS key>}: for whatever a
+     * resolver or list says back (error details, TXT), which may echo the name asked.
+     */
+    public String redact(String text) {
+        return redact(text, System::getenv);
+    }
+
+    /** {@link #redact(String)} with the environment given (tests). */
+    String redact(String text, java.util.function.UnaryOperator<String> environment) {
+        if (text == null || keyTemplate == null || keyEnvironment == null) {
+            return text;
+        }
+        String key = environment.apply(keyEnvironment);
+        if (key == null || key.isBlank()) {
+            return text;
+        }
+        return java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(key.strip()), java.util.regex.Pattern.CASE_INSENSITIVE)
+                .matcher(text).replaceAll(java.util.regex.Matcher.quoteReplacement(REDACTED_KEY));
     }
 
     /** The removal/lookup page for one subject ({@code {subject}} in the URL is replaced). */

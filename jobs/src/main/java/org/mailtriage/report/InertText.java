@@ -4,7 +4,7 @@ package org.mailtriage.report;
  * Makes text that came from outside (bounce replies, DNS TXT, HELO names) safe to export: reports
  * end up in spreadsheets and HTML-rendering notebooks. No cell starts with a character a
  * spreadsheet reads as a formula, no angle brackets survive to form markup, control characters
- * are gone, and the length is bounded.
+ * and bidi overrides are gone, and the length is bounded.
  */
 public final class InertText {
     /** Default bound for one reply text or TXT record. */
@@ -40,7 +40,7 @@ public final class InertText {
     public static boolean isInert(String text) {
         return text == null || (text.indexOf('<') < 0 && text.indexOf('>') < 0
                 && (text.isEmpty() || FORMULA_STARTS.indexOf(text.charAt(0)) < 0)
-                && text.chars().noneMatch(c -> Character.isISOControl(c) && c != '\n'));
+                && text.chars().noneMatch(c -> (Character.isISOControl(c) && c != '\n') || isBidiControl(c)));
     }
 
     private static String clean(String text, boolean keepLineBreaks) {
@@ -57,6 +57,9 @@ public final class InertText {
                 lastWasSpace = false;
                 continue;
             }
+            if (isBidiControl(c)) {
+                continue; // an override can make "exe.txt" read as "txt.exe" or reorder a whole line
+            }
             if (Character.isISOControl(c) || Character.isWhitespace(c) || c == '\u2028' || c == '\u2029') {
                 if (!lastWasSpace) {
                     out.append(' ');
@@ -69,6 +72,11 @@ public final class InertText {
             out.append(c == '<' ? '\u2039' : c == '>' ? '\u203A' : c);
         }
         return out.toString();
+    }
+
+    /** The bidi marks, embeddings, overrides and isolates (Unicode "Trojan Source" characters). */
+    private static boolean isBidiControl(int c) {
+        return c == '\u061C' || c == '\u200E' || c == '\u200F' || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
     }
 
     private static char next(String text, int index) {

@@ -46,7 +46,8 @@ public final class ReportSummary {
             first = false;
         }
         List<String> fresh = ourServers.stream().filter(server -> !server.newListings().isEmpty())
-                .map(server -> server.ip() + " on " + String.join(", ", server.newListings())).toList();
+                .map(server -> server.ip() + " on " + String.join(", ",
+                        server.newListings().stream().map(list -> InertText.line(list, SHOWN_LENGTH)).toList())).toList();
         String since = previousReportDate == null ? "(no earlier report)" : "(" + previousReportDate + ")";
         lines.add("New listings since the previous report " + since + ": " + (fresh.isEmpty() ? "none" : String.join("; ", fresh)) + ".");
         if (remoteClientsWithActions > 0) {
@@ -58,6 +59,9 @@ public final class ReportSummary {
         }
         return lines;
     }
+
+    /** Outside names and meanings are cut to this in the summary: the rows hold them whole, a terminal line should not. */
+    private static final int SHOWN_LENGTH = 100;
 
     private static String phrase(Remedy remedy) {
         switch (remedy) {
@@ -78,12 +82,13 @@ public final class ReportSummary {
     }
 
     private static String describe(ServerRemediation server, Action action, List<DelistingRequest> delistings) {
-        StringBuilder text = new StringBuilder(server.displayName());
+        StringBuilder text = new StringBuilder(InertText.line(server.displayName(), SHOWN_LENGTH));
         if (action.guideRule() == GuideRule.BLOCKLISTED) {
             List<String> lists = delistings.stream()
                     .filter(request -> request.ip().equals(server.ip()) && request.role() == server.role())
-                    .map(request -> request.list() + (request.meaning() == null || !DnsChecks.LISTED.equals(request.listOutcome())
-                            ? "" : " (" + request.meaning() + ")"))
+                    .map(request -> InertText.line(request.list(), SHOWN_LENGTH)
+                            + (request.meaning() == null || !DnsChecks.LISTED.equals(request.listOutcome())
+                            ? "" : " (" + InertText.line(request.meaning(), SHOWN_LENGTH) + ")"))
                     .collect(Collectors.toList());
             if (!lists.isEmpty()) {
                 text.append(" from ").append(String.join(", ", lists));

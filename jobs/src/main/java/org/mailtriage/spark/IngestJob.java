@@ -82,6 +82,7 @@ public final class IngestJob {
     public static Result run(SparkSession spark, Options options, String runId) {
         Instant started = Instant.now();
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        WarehousePlacement.checkApart(hadoop, options.warehouse(), options.inputs());
         options.warehouse().checkWritable(hadoop);
         String rulesText = readText(hadoop, options.rulesPath(), RuleTable.DEFAULT_RESOURCE);
         String serversText = options.serversCsv() == null ? null : readText(hadoop, options.serversCsv(), null);

@@ -60,6 +60,7 @@ public final class NightlyJob {
     }
 
     public static Result run(SparkSession spark, Options options, String runId) {
+        WarehousePlacement.checkApart(spark.sparkContext().hadoopConfiguration(), options.warehouse(), options.inputs());
         try (DateLock lock = DateLock.acquire(spark.sparkContext().hadoopConfiguration(), options.warehouse(), options.date(), "nightly",
                 options.lockWaitSeconds())) {
             IngestJob.Result ingest = IngestJob.run(spark, new IngestJob.Options(options.inputs(), options.warehouse(), options.format(),

@@ -8,12 +8,22 @@ import org.apache.spark.sql.SparkSession;
  * directly (the launcher script), it is embedded local Spark on all cores.
  */
 public final class SparkSessions {
+    private static final String REDACTION_REGEX = "spark.redaction.regex";
+    /** Spark's own default for spark.redaction.regex (config.SECRET_REDACTION_PATTERN). */
+    private static final String SPARK_DEFAULT_REDACTION = "(?i)secret|password|token|access[.]?key";
+    /**
+     * The DQS key handed to executors ({@code spark.executorEnv.SPAMHAUS_DQS_KEY}) is not matched by
+     * Spark's default pattern, so the event log and the UI would show it in the clear.
+     */
+    private static final String DQS_KEY_SETTING = "(?i:dqs[._-]?key)";
+
     private SparkSessions() {
     }
 
     public static SparkSession getOrCreate(String appName) {
         SparkConf submitted = new SparkConf();
-        SparkSession.Builder builder = SparkSession.builder().appName(appName);
+        SparkSession.Builder builder = SparkSession.builder().appName(appName)
+                .config(REDACTION_REGEX, submitted.get(REDACTION_REGEX, SPARK_DEFAULT_REDACTION) + "|" + DQS_KEY_SETTING);
         if (!submitted.contains("spark.master")) {
             builder.master("local[*]")
                     .config("spark.ui.enabled", "false")
