@@ -118,7 +118,7 @@ public final class IngestJob {
             ExpansionLimit expansionLimit = options.expansionLimit();
             JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
             JavaRDD<IngestItem> read = plan.splits().isEmpty() ? context.emptyRDD()
-                    : context.parallelize(plan.splits(), plan.splits().size())
+                    : context.parallelize(plan.splits(), partitions(plan.splits().size(), context.defaultParallelism()))
                             .mapPartitions(splits -> read(splits, conf, rulesText, serversText, ZoneId.of(zone), expansionLimit));
             List<IngestItem> unreadable = unreadableItems(plan.unreadable());
             JavaRDD<IngestItem> items = (unreadable.isEmpty() ? read : read.union(context.parallelize(unreadable, 1)))
@@ -153,6 +153,14 @@ public final class IngestJob {
                 counts.balanced() ? "success" : "unbalanced", message(plan));
         RunLog.append(spark, options.warehouse(), run);
         return new Result(runId, counts, plan.files().size(), plan.unrecognised(), quarantined, plan.unreadable());
+    }
+
+    /**
+     * Splits per task: one each up to a few per core, packed beyond that. A directory of thousands of small files
+     * (a Maildir, hourly Exchange logs) would otherwise pay a task's start, rule-table load and Parquet writer per file.
+     */
+    static int partitions(int splits, int defaultParallelism) {
+        return Math.max(1, Math.min(splits, Math.max(1, defaultParallelism) * 4));
     }
 
     private static String message(InputPlanner.Plan plan) {

@@ -167,12 +167,33 @@ public final class InputPlanner {
         FileSystem fileSystem = path.getFileSystem(configuration);
         try (InputStream raw = fileSystem.open(path);
                 InputStream in = codec == null ? raw : codec.createInputStream(raw)) {
-            byte[] head = in.readNBytes(SNIFF_BYTES);
-            return FormatSniffer.sniff(head, head.length);
+            byte[] head = new byte[SNIFF_BYTES];
+            int length = readHead(in, head);
+            return FormatSniffer.sniff(head, length);
         } catch (IOException e) {
-            // A corrupt compressed file: report it as unrecognised rather than failing the run.
+            // Not even a first block decompresses: report it as unrecognised rather than failing the run.
             return SourceFormat.UNKNOWN;
         }
+    }
+
+    /**
+     * Fills {@code head} as far as the stream allows. A truncated or damaged gzip still yields what came before the
+     * damage: the file is then sniffed on that and read, and its read error becomes a quarantine row after the lines
+     * before it, instead of the whole file passing as "unrecognised format".
+     */
+    private static int readHead(InputStream in, byte[] head) throws IOException {
+        int length = 0;
+        try {
+            int read;
+            while (length < head.length && (read = in.read(head, length, head.length - length)) > 0) {
+                length += read;
+            }
+        } catch (IOException e) {
+            if (length == 0) {
+                throw e;
+            }
+        }
+        return length;
     }
 
     private LocalDate referenceDateOf(FileStatus status) {
