@@ -22,7 +22,7 @@ final class IngestCommand implements Callable<Integer> {
         SparkSession spark = SparkSessions.getOrCreate("mailtriage ingest");
         String runId = UUID.randomUUID().toString();
         IngestJob.Options options = new IngestJob.Options(input.inputs, input.warehouse(), input.format, input.referenceDate,
-                input.logZone, input.rules, input.servers, LocalDate.now(ZoneId.of("UTC")), null, input.splitBytes());
+                input.logZone, input.rules, input.servers, LocalDate.now(ZoneId.of("UTC")), null, input.splitBytes(), input.expansionLimit());
         IngestJob.Result result = IngestJob.run(spark, options, runId);
         var counts = result.counts();
         System.out.printf("ingest %s: %d files, %d lines read = %d with failure events + %d other + %d quarantined; %d events written%s%n",
@@ -34,6 +34,9 @@ final class IngestCommand implements Callable<Integer> {
         }
         for (String file : result.unrecognised()) {
             System.out.println("  not read (unrecognised format): " + file);
+        }
+        for (var file : result.unreadable()) {
+            System.out.println("  not read (" + file.reason() + "): " + file.path());
         }
         return counts.balanced() ? ExitCodes.OK : ExitCodes.FAILURE;
     }

@@ -3,6 +3,7 @@ package org.mailtriage.cli;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import org.mailtriage.ingest.ExpansionLimit;
 import org.mailtriage.ingest.SourceFormat;
 import org.mailtriage.spark.InputPlanner;
 import org.mailtriage.spark.Warehouse;
@@ -35,6 +36,19 @@ final class InputOptions {
 
     @Option(names = "--split-mb", paramLabel = "MB", defaultValue = "64", description = "Plain files are read in ranges of this size, one task each (default: ${DEFAULT-VALUE}).")
     long splitMegabytes;
+
+    @Option(names = "--max-gzip-ratio", paramLabel = "N", defaultValue = "" + ExpansionLimit.DEFAULT_MAX_RATIO,
+            description = "Stop reading a compressed file (quarantine row, lines read so far counted) once it has expanded more than N times "
+                    + "its compressed size and more than --max-gzip-mb (default: ${DEFAULT-VALUE}).")
+    long maxGzipRatio;
+
+    @Option(names = "--max-gzip-mb", paramLabel = "MB", defaultValue = "" + (ExpansionLimit.DEFAULT_FLOOR_BYTES / (1024 * 1024)),
+            description = "A compressed file may always expand to this many MB, whatever its ratio (default: ${DEFAULT-VALUE}).")
+    long maxGzipMegabytes;
+
+    ExpansionLimit expansionLimit() {
+        return new ExpansionLimit(maxGzipRatio, maxGzipMegabytes * 1024 * 1024);
+    }
 
     Warehouse warehouse() {
         return new Warehouse(warehouse);

@@ -55,7 +55,8 @@ final class NightlyCommand implements Callable<Integer> {
         NightlyJob.Options options = new NightlyJob.Options(input.inputs, input.warehouse(), day, input.servers, input.rules, input.format,
                 input.referenceDate, input.logZone, input.splitBytes(), dnsWindowDays,
                 lockWaitSeconds, noDns ? NightlyJob.EnrichOptions.skip()
-                        : new NightlyJob.EnrichOptions(EnrichCommand.resolverSpec(spark.sparkContext().hadoopConfiguration(), dns), dns.zones, maxAge));
+                        : new NightlyJob.EnrichOptions(EnrichCommand.resolverSpec(spark.sparkContext().hadoopConfiguration(), dns), dns.zones, maxAge),
+                input.expansionLimit());
         NightlyJob.Result result = NightlyJob.run(spark, options, UUID.randomUUID().toString());
         var counts = result.ingest().counts();
         var report = result.report();

@@ -133,6 +133,12 @@ public final class LogChunkReader implements Iterator<IngestItem> {
         }
     }
 
+    /** What a range yields when its file cannot even be opened: one quarantined line standing for the file, and balanced counts. */
+    public static Iterator<IngestItem> unreadableFile(String file, SourceFormat format, String reason) {
+        return java.util.List.of(IngestItem.of(new QuarantineRecord(format, file, 0, reason, "")),
+                IngestItem.of(new InputCounts(1, 0, 0, 1, 0, 0, 0, 0, 0))).iterator();
+    }
+
     private void finish() {
         finished = true;
         pending.add(IngestItem.of(counts()));

@@ -31,6 +31,7 @@ import org.mailtriage.classify.RuleTable;
 import org.mailtriage.ingest.CourierParser;
 import org.mailtriage.ingest.EventClassifier;
 import org.mailtriage.ingest.EximParser;
+import org.mailtriage.ingest.ExpansionLimit;
 import org.mailtriage.ingest.ExchangeTrackingParser;
 import org.mailtriage.ingest.ExchangeTrackingReader;
 import org.mailtriage.ingest.IngestItem;
@@ -61,19 +62,28 @@ public final class IngestJob {
      * @param rulesPath null for the built-in rule table
      * @param serversCsv null when there is none
      * @param onlyDate null to keep every date; else only events of that (UTC) date are written
+     * @param expansionLimit how far a compressed file may expand before reading it stops (gzip bomb guard)
      */
     public record Options(List<String> inputs, Warehouse warehouse, SourceFormat format, LocalDate referenceDate, ZoneId zone,
-            String rulesPath, String serversCsv, LocalDate ingestDate, LocalDate onlyDate, long splitBytes) {
+            String rulesPath, String serversCsv, LocalDate ingestDate, LocalDate onlyDate, long splitBytes, ExpansionLimit expansionLimit) {
         public Options {
             inputs = List.copyOf(inputs);
             requireNonNull(warehouse, "warehouse is null");
             requireNonNull(zone, "zone is null");
             requireNonNull(ingestDate, "ingestDate is null");
+            requireNonNull(expansionLimit, "expansionLimit is null");
+        }
+
+        /** With the default expansion limit. */
+        public Options(List<String> inputs, Warehouse warehouse, SourceFormat format, LocalDate referenceDate, ZoneId zone,
+                String rulesPath, String serversCsv, LocalDate ingestDate, LocalDate onlyDate, long splitBytes) {
+            this(inputs, warehouse, format, referenceDate, zone, rulesPath, serversCsv, ingestDate, onlyDate, splitBytes, ExpansionLimit.DEFAULT);
         }
     }
 
     /** What a finished ingest reports back. */
-    public record Result(String runId, InputCounts counts, long filesRead, List<String> unrecognised, long quarantined) {
+    public record Result(String runId, InputCounts counts, long filesRead, List<String> unrecognised, long quarantined,
+            List<InputPlanner.Unreadable> unreadable) {
     }
 
     private IngestJob() {
@@ -99,15 +109,20 @@ public final class IngestJob {
         InputCounts counts = InputCounts.ZERO;
         long quarantined = 0;
         String scope = options.onlyDate() == null ? "all" : options.onlyDate().toString();
-        if (plan.splits().isEmpty() && options.onlyDate() != null) {
+        boolean anything = !plan.splits().isEmpty() || !plan.unreadable().isEmpty();
+        if (!anything && options.onlyDate() != null) {
             PartitionSwap.remove(hadoop, options.warehouse(), "events", "event_date", options.onlyDate().toString(), scope);
         }
-        if (!plan.splits().isEmpty()) {
+        if (anything) {
             HadoopConf conf = new HadoopConf(hadoop);
             String zone = options.zone().getId();
+            ExpansionLimit expansionLimit = options.expansionLimit();
             JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            JavaRDD<IngestItem> items = context.parallelize(plan.splits(), plan.splits().size())
-                    .mapPartitions(splits -> read(splits, conf, rulesText, serversText, ZoneId.of(zone)))
+            JavaRDD<IngestItem> read = plan.splits().isEmpty() ? context.emptyRDD()
+                    : context.parallelize(plan.splits(), partitions(plan.splits().size(), context.defaultParallelism()))
+                            .mapPartitions(splits -> read(splits, conf, rulesText, serversText, ZoneId.of(zone), expansionLimit));
+            List<IngestItem> unreadable = unreadableItems(plan.unreadable());
+            JavaRDD<IngestItem> items = (unreadable.isEmpty() ? read : read.union(context.parallelize(unreadable, 1)))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             try {
                 LocalDate onlyDate = options.onlyDate();
@@ -136,14 +151,41 @@ public final class IngestJob {
         }
         RunRecord run = new RunRecord(runId, "ingest", Version.current(), started, Instant.now(), options.inputs(),
                 plan.files().size(), plan.unrecognised().size(), counts, quarantined, null, null, null,
-                counts.balanced() ? "success" : "unbalanced", plan.unrecognised().isEmpty() ? null
-                        : "unrecognised format: " + String.join(", ", plan.unrecognised()));
+                counts.balanced() ? "success" : "unbalanced", message(plan));
         RunLog.append(spark, options.warehouse(), run);
-        return new Result(runId, counts, plan.files().size(), plan.unrecognised(), quarantined);
+        return new Result(runId, counts, plan.files().size(), plan.unrecognised(), quarantined, plan.unreadable());
     }
 
-    private static Iterator<IngestItem> read(Iterator<InputSplit> splits, HadoopConf conf, String rulesText, String serversText, ZoneId zone)
-            throws IOException {
+    /**
+     * Splits per task: one each up to a few per core, packed beyond that. A directory of thousands of small files
+     * (a Maildir, hourly Exchange logs) would otherwise pay a task's start, rule-table load and Parquet writer per file.
+     */
+    static int partitions(int splits, int defaultParallelism) {
+        return Math.max(1, Math.min(splits, Math.max(1, defaultParallelism) * 4));
+    }
+
+    private static String message(InputPlanner.Plan plan) {
+        List<String> parts = new ArrayList<>();
+        if (!plan.unrecognised().isEmpty()) {
+            parts.add("unrecognised format: " + String.join(", ", plan.unrecognised()));
+        }
+        for (InputPlanner.Unreadable file : plan.unreadable()) {
+            parts.add(file.reason() + ": " + file.path());
+        }
+        return parts.isEmpty() ? null : String.join("; ", parts);
+    }
+
+    /** Each entry that could not be read at all is one quarantined "line" (as for a file that fails to open in a task). */
+    private static List<IngestItem> unreadableItems(List<InputPlanner.Unreadable> files) {
+        List<IngestItem> items = new ArrayList<>();
+        for (InputPlanner.Unreadable file : files) {
+            LogChunkReader.unreadableFile(file.path(), SourceFormat.UNKNOWN, file.reason()).forEachRemaining(items::add);
+        }
+        return items;
+    }
+
+    private static Iterator<IngestItem> read(Iterator<InputSplit> splits, HadoopConf conf, String rulesText, String serversText, ZoneId zone,
+            ExpansionLimit expansionLimit) throws IOException {
         Classifier rules = new Classifier(RuleTable.read(new StringReader(rulesText), "rules"));
         EventClassifier classifier = new EventClassifier(rules);
         BounceClassifier bounceClassifier = new BounceClassifier(rules);
@@ -194,7 +236,7 @@ public final class IngestJob {
                     long start = split.start();
                     if (split.compressed()) {
                         CompressionCodec codec = new CompressionCodecFactory(configuration).getCodec(path);
-                        in = codec.createInputStream(raw);
+                        in = expansionLimit.wrap(codec.createInputStream(raw), fileSystem.getFileStatus(path).getLen());
                     }
                     if (!split.compressed() && start > 0) {
                         // One byte early, so LogChunkReader can tell whether `start` begins a line.
@@ -209,8 +251,11 @@ public final class IngestJob {
                     LineParser parser = parserFor(split.format(), servers);
                     return new LogChunkReader(in, start, split.end(), split.path(), split.format(), parser, classifier,
                             LocalDate.parse(split.referenceDate()), zone);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot open " + split.path(), e);
+                } catch (IOException | UncheckedIOException e) {
+                    // Gone, unreadable or not what its name says since planning: that file is quarantined, the job goes on.
+                    closeOpen();
+                    return LogChunkReader.unreadableFile(split.path(), split.format(), "read_error: cannot open: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()));
                 }
             }
 
@@ -226,7 +271,8 @@ public final class IngestJob {
                 InputStream in = raw;
                 long start = split.start();
                 if (split.compressed()) {
-                    in = new CompressionCodecFactory(configuration).getCodec(path).createInputStream(raw);
+                    in = expansionLimit.wrap(new CompressionCodecFactory(configuration).getCodec(path).createInputStream(raw),
+                            fileSystem.getFileStatus(path).getLen());
                 } else if (start > 0) {
                     // One byte early, so the mbox reader can tell whether `start` begins a line.
                     raw.seek(start - 1);

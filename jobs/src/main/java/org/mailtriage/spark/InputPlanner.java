@@ -31,7 +31,11 @@ public final class InputPlanner {
     private static final Pattern DATE_IN_NAME = Pattern.compile("(?<!\\d)(20\\d{2})-?(\\d{2})-?(\\d{2})(?!\\d)");
 
     /** The plan: what to read and what was skipped. */
-    public record Plan(List<InputSplit> splits, List<String> files, List<String> unrecognised) {
+    public record Plan(List<InputSplit> splits, List<String> files, List<String> unrecognised, List<Unreadable> unreadable) {
+    }
+
+    /** A directory entry that cannot be read as a file at all (FIFO, device, dangling symlink, symlink loop, no permission). */
+    public record Unreadable(String path, String reason) implements java.io.Serializable {
     }
 
     private final Configuration configuration;
@@ -56,11 +60,18 @@ public final class InputPlanner {
         List<InputSplit> splits = new ArrayList<>();
         List<String> files = new ArrayList<>();
         List<String> unrecognised = new ArrayList<>();
+        List<Unreadable> unreadable = new ArrayList<>();
         CompressionCodecFactory codecs = new CompressionCodecFactory(configuration);
         for (String input : inputs) {
-            for (FileStatus status : expand(input)) {
+            for (FileStatus status : expand(input, unreadable)) {
                 Path path = status.getPath();
                 files.add(path.toString());
+                String whyUnreadable = LocalFiles.whyUnreadable(path);
+                if (whyUnreadable != null) {
+                    // Never opened: a FIFO would block the planner (and a task) forever.
+                    unreadable.add(new Unreadable(path.toString(), whyUnreadable));
+                    continue;
+                }
                 CompressionCodec codec = codecs.getCodec(path);
                 SourceFormat format = forcedFormat != null ? forcedFormat : isMaildirEntry(path) ? SourceFormat.MAILDIR : sniff(path, codec);
                 if (format == SourceFormat.UNKNOWN) {
@@ -78,10 +89,10 @@ public final class InputPlanner {
                 }
             }
         }
-        return new Plan(List.copyOf(splits), List.copyOf(files), List.copyOf(unrecognised));
+        return new Plan(List.copyOf(splits), List.copyOf(files), List.copyOf(unrecognised), List.copyOf(unreadable));
     }
 
-    private List<FileStatus> expand(String input) throws IOException {
+    private List<FileStatus> expand(String input, List<Unreadable> unreadable) throws IOException {
         Path pattern = new Path(input);
         FileSystem fileSystem = pattern.getFileSystem(configuration);
         FileStatus[] matches = fileSystem.globStatus(pattern);
@@ -89,26 +100,38 @@ public final class InputPlanner {
             throw new FileNotFoundException("input not found: " + input);
         }
         List<FileStatus> files = new ArrayList<>();
+        java.util.Set<String> directoriesSeen = new java.util.HashSet<>();
         for (FileStatus match : matches) {
-            collect(fileSystem, match, files);
+            collect(fileSystem, match, files, directoriesSeen, unreadable);
         }
         files.sort((left, right) -> left.getPath().toString().compareTo(right.getPath().toString()));
         return files;
     }
 
-    private static void collect(FileSystem fileSystem, FileStatus status, List<FileStatus> files) throws IOException {
+    private static void collect(FileSystem fileSystem, FileStatus status, List<FileStatus> files, java.util.Set<String> directoriesSeen,
+            List<Unreadable> unreadable) throws IOException {
         String name = status.getPath().getName();
         if (name.startsWith(".") || name.startsWith("_")) {
             return;
         }
         if (status.isDirectory()) {
+            if (!directoriesSeen.add(LocalFiles.realPath(status.getPath()))) {
+                // A symlink back to a directory already read (a cycle, or the same tree twice): read it once.
+                return;
+            }
             boolean maildir = isMaildir(fileSystem, status.getPath());
-            for (FileStatus child : fileSystem.listStatus(status.getPath())) {
+            FileStatus[] children = fileSystem.listStatus(status.getPath());
+            for (Unreadable missing : LocalFiles.unlisted(status.getPath(), children)) {
+                if (!missing.path().substring(missing.path().lastIndexOf('/') + 1).startsWith(".")) {
+                    unreadable.add(missing);
+                }
+            }
+            for (FileStatus child : children) {
                 if (maildir && child.getPath().getName().equals("tmp")) {
                     // Messages still being delivered: a Maildir reader never reads tmp/.
                     continue;
                 }
-                collect(fileSystem, child, files);
+                collect(fileSystem, child, files, directoriesSeen, unreadable);
             }
         } else {
             files.add(status);
@@ -144,12 +167,33 @@ public final class InputPlanner {
         FileSystem fileSystem = path.getFileSystem(configuration);
         try (InputStream raw = fileSystem.open(path);
                 InputStream in = codec == null ? raw : codec.createInputStream(raw)) {
-            byte[] head = in.readNBytes(SNIFF_BYTES);
-            return FormatSniffer.sniff(head, head.length);
+            byte[] head = new byte[SNIFF_BYTES];
+            int length = readHead(in, head);
+            return FormatSniffer.sniff(head, length);
         } catch (IOException e) {
-            // A corrupt compressed file: report it as unrecognised rather than failing the run.
+            // Not even a first block decompresses: report it as unrecognised rather than failing the run.
             return SourceFormat.UNKNOWN;
         }
+    }
+
+    /**
+     * Fills {@code head} as far as the stream allows. A truncated or damaged gzip still yields what came before the
+     * damage: the file is then sniffed on that and read, and its read error becomes a quarantine row after the lines
+     * before it, instead of the whole file passing as "unrecognised format".
+     */
+    private static int readHead(InputStream in, byte[] head) throws IOException {
+        int length = 0;
+        try {
+            int read;
+            while (length < head.length && (read = in.read(head, length, head.length - length)) > 0) {
+                length += read;
+            }
+        } catch (IOException e) {
+            if (length == 0) {
+                throw e;
+            }
+        }
+        return length;
     }
 
     private LocalDate referenceDateOf(FileStatus status) {

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.mailtriage.dns.ResolverSpec;
+import org.mailtriage.ingest.ExpansionLimit;
 import org.mailtriage.ingest.SourceFormat;
 
 /**
@@ -39,13 +40,22 @@ public final class NightlyJob {
      */
     public record Options(List<String> inputs, Warehouse warehouse, LocalDate date, String serversCsv, String rulesPath,
             SourceFormat format, LocalDate referenceDate, ZoneId logZone, long splitBytes, int dnsWindowDays, long lockWaitSeconds,
-            EnrichOptions enrich) {
+            EnrichOptions enrich, ExpansionLimit expansionLimit) {
         public Options {
             inputs = List.copyOf(inputs);
             requireNonNull(warehouse, "warehouse is null");
             requireNonNull(date, "date is null");
             requireNonNull(logZone, "logZone is null");
             requireNonNull(enrich, "enrich is null");
+            requireNonNull(expansionLimit, "expansionLimit is null");
+        }
+
+        /** With the default expansion limit for compressed inputs. */
+        public Options(List<String> inputs, Warehouse warehouse, LocalDate date, String serversCsv, String rulesPath,
+                SourceFormat format, LocalDate referenceDate, ZoneId logZone, long splitBytes, int dnsWindowDays, long lockWaitSeconds,
+                EnrichOptions enrich) {
+            this(inputs, warehouse, date, serversCsv, rulesPath, format, referenceDate, logZone, splitBytes, dnsWindowDays, lockWaitSeconds,
+                    enrich, ExpansionLimit.DEFAULT);
         }
     }
 
@@ -65,7 +75,7 @@ public final class NightlyJob {
                 options.lockWaitSeconds())) {
             IngestJob.Result ingest = IngestJob.run(spark, new IngestJob.Options(options.inputs(), options.warehouse(), options.format(),
                     options.referenceDate(), options.logZone(), options.rulesPath(), options.serversCsv(), options.date(), options.date(),
-                    options.splitBytes()), runId);
+                    options.splitBytes(), options.expansionLimit()), runId);
             EnrichOutcome enrich = enrich(spark, options, runId);
             ReportJob.Result report = ReportJob.run(spark, new ReportJob.Options(options.warehouse(), options.date(), options.serversCsv(),
                     options.dnsWindowDays()));

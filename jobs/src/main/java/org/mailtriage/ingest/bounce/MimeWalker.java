@@ -110,7 +110,8 @@ public final class MimeWalker {
                         BodyDescriptor body = stream.getBodyDescriptor();
                         String type = body.getMimeType() == null ? "text/plain" : body.getMimeType().toLowerCase(Locale.ROOT);
                         if (type.equals("message/delivery-status") || type.equals("message/global-delivery-status")) {
-                            String text = read(stream, body.getCharset());
+                            // Read whole (the email itself is capped): each recipient past a cut would be lost unseen.
+                            String text = read(stream, body.getCharset(), MboxReader.MAX_EMAIL_BYTES);
                             // Some reports carry one delivery-status part per recipient.
                             deliveryStatus = deliveryStatus == null ? text : deliveryStatus + "\n\n" + text;
                         } else if (type.equals("message/feedback-report")) {
@@ -194,8 +195,12 @@ public final class MimeWalker {
     }
 
     private static String read(MimeTokenStream stream, String charsetName) throws IOException {
+        return read(stream, charsetName, MAX_TEXT_BYTES);
+    }
+
+    private static String read(MimeTokenStream stream, String charsetName, int maxBytes) throws IOException {
         InputStream in = stream.getDecodedInputStream();
-        byte[] bytes = in.readNBytes(MAX_TEXT_BYTES);
+        byte[] bytes = in.readNBytes(maxBytes);
         return decode(bytes, charsetName);
     }
 
