@@ -39,7 +39,7 @@ class ClassifierFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "3m")
     void classify(byte[] input) {
         SmtpStage[] stages = SmtpStage.values();
         SmtpStage stage = input.length == 0 ? SmtpStage.UNKNOWN : stages[(input[0] & 0xff) % stages.length];

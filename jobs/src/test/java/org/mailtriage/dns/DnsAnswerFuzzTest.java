@@ -28,7 +28,7 @@ class DnsAnswerFuzzTest {
             && zone.kind() == ZoneKind.IP).findFirst().orElseThrow();
     private static final byte[] QUESTION = QuestionWire.encode("2.0.0.127." + ZONE.name(), Type.A);
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "3m")
     void udpAnswer(byte[] wire) {
         ByteBuffer buffer = ByteBuffer.wrap(wire);
         if (wire.length < 12 || !UdpResolver.answersQuestion(buffer, QUESTION)) {

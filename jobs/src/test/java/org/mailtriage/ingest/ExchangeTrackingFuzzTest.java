@@ -21,7 +21,7 @@ class ExchangeTrackingFuzzTest {
     private static final EventClassifier CLASSIFIER = new EventClassifier(Classifier.withDefaultRules());
     private static final LocalDate REFERENCE_DATE = LocalDate.of(2026, 11, 26);
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "3m")
     void trackingLog(byte[] file) {
         ExchangeTrackingReader reader = new ExchangeTrackingReader(new ByteArrayInputStream(file), "MSGTRK.LOG",
                 new ExchangeTrackingParser(ServerDirectory.empty()), CLASSIFIER, REFERENCE_DATE, ZoneOffset.UTC);

@@ -31,32 +31,32 @@ class MtaLinesFuzzTest {
     private static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59Z");
     private static final Set<String> REASONS = Arrays.stream(Reason.values()).map(Reason::label).collect(java.util.stream.Collectors.toSet());
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "3m")
     void postfix(byte[] file) {
         check(file, SourceFormat.POSTFIX, new PostfixParser(SERVERS));
     }
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "3m")
     void exim(byte[] file) {
         check(file, SourceFormat.EXIM, new EximParser(SERVERS));
     }
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "3m")
     void sendmail(byte[] file) {
         check(file, SourceFormat.SENDMAIL, new SendmailParser(SERVERS));
     }
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "3m")
     void opensmtpd(byte[] file) {
         check(file, SourceFormat.OPENSMTPD, new OpenSmtpdParser(SERVERS));
     }
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "3m")
     void courier(byte[] file) {
         check(file, SourceFormat.COURIER, new CourierParser(SERVERS));
     }
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "3m")
     void qmail(byte[] file) {
         check(file, SourceFormat.QMAIL, new QmailParser(SERVERS));
     }

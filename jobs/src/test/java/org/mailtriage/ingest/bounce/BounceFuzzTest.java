@@ -26,7 +26,7 @@ class BounceFuzzTest {
     private static final BounceClassifier CLASSIFIER = new BounceClassifier(Classifier.withDefaultRules());
     private static final Instant FALLBACK_TIME = Instant.parse("2026-11-26T00:00:00Z");
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "3m")
     void mbox(byte[] file) {
         Result whole = read(new MboxReader(new ByteArrayInputStream(file), 0, Long.MAX_VALUE), SourceFormat.MBOX);
         check(whole, file.length);
@@ -42,7 +42,7 @@ class BounceFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "3m")
     void email(byte[] message) {
         Result result = read(new WholeFileEmail(new ByteArrayInputStream(message)), SourceFormat.EML);
         check(result, message.length);
