@@ -338,7 +338,8 @@ public final class UdpResolver implements DnsClient {
         reply.get(bytes);
         try {
             return DnsReply.of(new Message(bytes), type);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // dnsjava throws unchecked exceptions too (InvalidTTLException in an UPDATE's sections): they must not end the resolver's thread.
             return DnsReply.failed(ReplyStatus.NETWORK, "unreadable answer");
         }
     }
@@ -348,7 +349,8 @@ public final class UdpResolver implements DnsClient {
      * (ASCII case-insensitively), type and class. A query's wire form is its header and its one question.
      */
     static boolean answersQuestion(ByteBuffer reply, byte[] queryWire) {
-        if (reply.remaining() < queryWire.length || (reply.get(2) & 0x80) == 0 || reply.get(4) != 0 || reply.get(5) != 1) {
+        // QR set and opcode QUERY: an UPDATE or NOTIFY message is no answer, whatever its question section says.
+        if (reply.remaining() < queryWire.length || (reply.get(2) & 0xf8) != 0x80 || reply.get(4) != 0 || reply.get(5) != 1) {
             return false;
         }
         for (int i = 12; i < queryWire.length; i++) {
