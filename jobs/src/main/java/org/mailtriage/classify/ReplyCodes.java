@@ -13,6 +13,7 @@ public final class ReplyCodes {
     private static final Pattern LEADING_STATUS = Pattern.compile("^\\s*#?\\s*\\(?([245]\\.\\d{1,3}\\.\\d{1,3})\\)?(?:\\s|$|[,;:])");
     /** A continuation of a multi-line reply inside the text: "550-5.7.1 " or "550 5.7.1 " repeated. */
     private static final Pattern CONTINUATION = Pattern.compile("\\s+([245]\\d\\d)[ -](?:([245]\\.\\d{1,3}\\.\\d{1,3})\\s+)?");
+    private static final Pattern WHOLE_STATUS = Pattern.compile("[245]\\.\\d{1,3}\\.\\d{1,3}");
     private static final Pattern ANY_STATUS = Pattern.compile("(?<![\\d.])([245]\\.\\d{1,3}\\.\\d{1,3})(?![\\d.]*\\d)");
 
     private ReplyCodes() {
@@ -73,5 +74,10 @@ public final class ReplyCodes {
     /** True when the class digit of the status agrees with the reply code, or either is missing. */
     public static boolean statusMatchesCode(Integer code, String status) {
         return code == null || status == null || status.charAt(0) == Integer.toString(code).charAt(0);
+    }
+
+    /** The text if it is an RFC 3463 enhanced status code (class.subject.detail), else null. */
+    public static String enhancedStatusOrNull(String text) {
+        return text != null && WHOLE_STATUS.matcher(text).matches() ? text : null;
     }
 }

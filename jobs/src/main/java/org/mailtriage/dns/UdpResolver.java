@@ -310,23 +310,37 @@ public final class UdpResolver implements DnsClient {
             }
             inFlight[id] = null;
             inFlightCount--;
-            int flags = receiveBuffer.get(2) & 0xff;
-            int rcode = receiveBuffer.get(3) & 0x0f;
-            int answerCount = ((receiveBuffer.get(6) & 0xff) << 8) | (receiveBuffer.get(7) & 0xff);
-            if ((flags & 0x02) != 0) {
+            DnsReply reply = readAnswer(receiveBuffer, query.type);
+            if (reply == null) {
                 askOverTcp(query);
-            } else if (rcode != Rcode.NOERROR || answerCount == 0) {
-                // Most blocklist answers are NXDOMAIN: no records to read, so no full parse.
-                complete(query, DnsReply.withoutRecords(rcode));
             } else {
-                byte[] bytes = new byte[receiveBuffer.remaining()];
-                receiveBuffer.get(bytes);
-                try {
-                    complete(query, DnsReply.of(new Message(bytes), query.type));
-                } catch (IOException e) {
-                    complete(query, DnsReply.failed(ReplyStatus.NETWORK, "unreadable answer"));
-                }
+                complete(query, reply);
             }
+        }
+    }
+
+    /**
+     * What a UDP response that {@link #answersQuestion answers the question} says, or null when it is truncated (TC)
+     * and must be asked again over TCP. Never throws: an unreadable message is a NETWORK failure.
+     */
+    static DnsReply readAnswer(ByteBuffer reply, int type) {
+        int flags = reply.get(2) & 0xff;
+        int rcode = reply.get(3) & 0x0f;
+        int answerCount = ((reply.get(6) & 0xff) << 8) | (reply.get(7) & 0xff);
+        if ((flags & 0x02) != 0) {
+            return null;
+        }
+        if (rcode != Rcode.NOERROR || answerCount == 0) {
+            // Most blocklist answers are NXDOMAIN: no records to read, so no full parse.
+            return DnsReply.withoutRecords(rcode);
+        }
+        byte[] bytes = new byte[reply.remaining()];
+        reply.get(bytes);
+        try {
+            return DnsReply.of(new Message(bytes), type);
+        } catch (IOException | RuntimeException e) {
+            // dnsjava throws unchecked exceptions too (InvalidTTLException in an UPDATE's sections): they must not end the resolver's thread.
+            return DnsReply.failed(ReplyStatus.NETWORK, "unreadable answer");
         }
     }
 
@@ -335,7 +349,8 @@ public final class UdpResolver implements DnsClient {
      * (ASCII case-insensitively), type and class. A query's wire form is its header and its one question.
      */
     static boolean answersQuestion(ByteBuffer reply, byte[] queryWire) {
-        if (reply.remaining() < queryWire.length || (reply.get(2) & 0x80) == 0 || reply.get(4) != 0 || reply.get(5) != 1) {
+        // QR set and opcode QUERY: an UPDATE or NOTIFY message is no answer, whatever its question section says.
+        if (reply.remaining() < queryWire.length || (reply.get(2) & 0xf8) != 0x80 || reply.get(4) != 0 || reply.get(5) != 1) {
             return false;
         }
         for (int i = 12; i < queryWire.length; i++) {

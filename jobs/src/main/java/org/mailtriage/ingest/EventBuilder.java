@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
 import org.mailtriage.classify.Reply;
+import org.mailtriage.classify.ReplyCodes;
 import org.mailtriage.classify.SmtpStage;
 
 /**
@@ -98,7 +99,7 @@ public final class EventBuilder {
     public EventBuilder reply(Reply reply, String fallbackStatus) {
         stage = reply.stage();
         replyCode = reply.replyCode();
-        enhancedStatus = reply.enhancedStatus() != null ? reply.enhancedStatus() : emptyToNull(fallbackStatus);
+        enhancedStatus = reply.enhancedStatus() != null ? reply.enhancedStatus() : ReplyCodes.enhancedStatusOrNull(fallbackStatus);
         replyText = reply.text();
         return this;
     }

@@ -122,7 +122,8 @@ public final class PostfixParser implements LineParser {
             stage = stageOfWhile(matcher.group(3));
         }
         Reply reply = ReplyCodes.split(replyText, stage);
-        String enhanced = reply.enhancedStatus() != null ? reply.enhancedStatus() : delivery.group(4);
+        // dsn= is trusted only when well formed (a mangled line can hold "dsn=420.1").
+        String enhanced = reply.enhancedStatus() != null ? reply.enhancedStatus() : ReplyCodes.enhancedStatusOrNull(delivery.group(4));
         ServerDirectory.Server server = servers.find(header.host());
         String sendingIp = SendingIps.fromReply(reply.text(), remoteIp);
         if (sendingIp == null && server != null) {
