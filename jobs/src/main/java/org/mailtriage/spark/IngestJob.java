@@ -77,6 +77,8 @@ public final class IngestJob {
     public record Result(String runId, InputCounts counts, long filesRead, List<String> unrecognised, long quarantined) {
     }
 
+    private static final java.util.concurrent.ConcurrentHashMap<String, Classifier> CLASSIFIERS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private IngestJob() {
     }
 
@@ -107,7 +109,7 @@ public final class IngestJob {
             JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
             JavaRDD<IngestItem> items = context.parallelize(plan.splits(), plan.splits().size())
                     .mapPartitions(splits -> read(splits, conf, rulesText, serversText, ZoneId.of(zone)))
-                    .persist(StorageLevel.MEMORY_AND_DISK());
+                    .persist(StorageLevel.MEMORY_AND_DISK_SER());
             try {
                 LocalDate onlyDate = options.onlyDate();
                 JavaRDD<Row> eventRows = items.filter(item -> item.event() != null)
@@ -143,7 +145,7 @@ public final class IngestJob {
 
     private static Iterator<IngestItem> read(Iterator<InputSplit> splits, HadoopConf conf, String rulesText, String serversText, ZoneId zone)
             throws IOException {
-        Classifier rules = new Classifier(RuleTable.read(new StringReader(rulesText), "rules"));
+        Classifier rules = classifierFor(rulesText);
         EventClassifier classifier = new EventClassifier(rules);
         BounceClassifier bounceClassifier = new BounceClassifier(rules);
         ServerDirectory servers = serversText == null ? ServerDirectory.empty() : ServerDirectory.read(new StringReader(serversText));
@@ -247,6 +249,19 @@ public final class IngestJob {
                 }
             }
         };
+    }
+
+    /** Building a Classifier (phrase automaton) costs ~0.1 s; the tasks of one JVM share it (it is immutable). */
+    private static Classifier classifierFor(String rulesText) throws IOException {
+        Classifier cached = CLASSIFIERS.get(rulesText);
+        if (cached == null) {
+            cached = new Classifier(RuleTable.read(new StringReader(rulesText), "rules"));
+            if (CLASSIFIERS.size() > 8) {
+                CLASSIFIERS.clear();
+            }
+            CLASSIFIERS.put(rulesText, cached);
+        }
+        return cached;
     }
 
     static LineParser parserFor(SourceFormat format, ServerDirectory servers) {
