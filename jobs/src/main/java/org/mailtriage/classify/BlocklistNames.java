@@ -10,6 +10,12 @@ import java.util.regex.Pattern;
  * provider uses its own code instead, that code ("outlook S3150", "yahoo BL21", "netease DT:RBL").
  */
 public final class BlocklistNames {
+    /** Every match of ZONE_AFTER_KEYWORD contains one of these (lower-cased). */
+    private static final List<String> KEYWORD_WORDS = List.of("listed", "found in", "black", "block", "rbl", "dnsbl");
+    /** Every match of ZONE_ANYWHERE contains one of these (lower-cased). */
+    private static final List<String> KNOWN_ZONES = List.of("spamhaus.org", "spamhaus.net", "spamcop.net", "barracudacentral.org",
+            "sorbs.net", "abuseat.org", "uceprotect.net", "surriel.com", "mailspike.net", "s5h.net", "backscatterer.org",
+            "anti-spam.org.cn", "spameatingmonkey.net", "dnswl.org", "senderscore.com", "justspam.org");
     private static final String ZONE = "([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+)";
     private static final Pattern ZONE_AFTER_KEYWORD = Pattern.compile(
             "(?:blocked using|listed (?:in|on|at|by)(?: the)?|found in(?: dnsbl)?|black ?list(?:ed)? at|listed by domain"
@@ -51,26 +57,40 @@ public final class BlocklistNames {
         if (text == null || text.isEmpty()) {
             return null;
         }
-        Matcher keyword = ZONE_AFTER_KEYWORD.matcher(text);
-        while (keyword.find()) {
-            String zone = keyword.group(1).toLowerCase(Locale.ROOT);
-            if (!looksLikeAddress(zone)) {
-                return zone;
+        String lower = text.toLowerCase(Locale.ROOT);
+        // The regexes try every position of the text; most replies hold none of the words they need.
+        if (containsAny(lower, KEYWORD_WORDS)) {
+            Matcher keyword = ZONE_AFTER_KEYWORD.matcher(text);
+            while (keyword.find()) {
+                String zone = keyword.group(1).toLowerCase(Locale.ROOT);
+                if (!looksLikeAddress(zone)) {
+                    return zone;
+                }
             }
         }
-        Matcher known = ZONE_ANYWHERE.matcher(text);
-        if (known.find()) {
-            String name = known.group(1).toLowerCase(Locale.ROOT);
-            // A link to the list's web site names the operator, not a zone: "www.spamhaus.org" → "spamhaus.org".
-            return name.startsWith("www.") ? name.substring(4) : name;
+        if (containsAny(lower, KNOWN_ZONES)) {
+            Matcher known = ZONE_ANYWHERE.matcher(text);
+            if (known.find()) {
+                String name = known.group(1).toLowerCase(Locale.ROOT);
+                // A link to the list's web site names the operator, not a zone: "www.spamhaus.org" → "spamhaus.org".
+                return name.startsWith("www.") ? name.substring(4) : name;
+            }
         }
-        String lower = text.toLowerCase(Locale.ROOT);
         for (String[] code : PROVIDER_CODES) {
             if (lower.contains(code[0].toLowerCase(Locale.ROOT))) {
                 return code[1];
             }
         }
         return null;
+    }
+
+    private static boolean containsAny(String lower, List<String> words) {
+        for (String word : words) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean looksLikeAddress(String candidate) {

@@ -2,6 +2,9 @@ package org.mailtriage.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -10,8 +13,13 @@ import java.util.Arrays;
  * A trailing CR is dropped.
  */
 public final class LineReader {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+
     private final InputStream in;
-    private final byte[] chunk = new byte[1 << 16];
+    private final byte[] chunk = new byte[1 << 18];
     private int chunkLength;
     private int chunkPosition;
     private long position;
@@ -21,6 +29,9 @@ public final class LineReader {
     private int lineLength;
     private long lineOffset;
     private long lineTotalLength;
+
+    private byte[] viewBuffer;
+    private int viewStart;
 
     public LineReader(InputStream in, long startPosition, int maxKeep) {
         this.in = in;
@@ -54,10 +65,7 @@ public final class LineReader {
             }
             any = true;
             int start = chunkPosition;
-            int end = start;
-            while (end < chunkLength && chunk[end] != '\n') {
-                end++;
-            }
+            int end = findNewline(start);
             append(start, end);
             position += end - start;
             if (end < chunkLength) {
@@ -70,6 +78,68 @@ public final class LineReader {
         }
         trimCarriageReturn();
         return any;
+    }
+
+    /**
+     * Like {@link #next()}, but a line that lies whole in the read buffer is not copied: read it from
+     * {@link #viewBuffer()} at {@link #viewStart()} for {@link #length()} bytes. Valid until the next call.
+     */
+    public boolean nextView() throws IOException {
+        if (chunkPosition < chunkLength) {
+            int start = chunkPosition;
+            int end = findNewline(start);
+            if (end < chunkLength) {
+                int length = end - start;
+                lineOffset = position;
+                position += length + 1;
+                chunkPosition = end + 1;
+                if (length <= maxKeep) {
+                    if (length > 0 && chunk[end - 1] == '\r') {
+                        length--;
+                    }
+                    lineLength = length;
+                    lineTotalLength = length;
+                    viewBuffer = chunk;
+                    viewStart = start;
+                    return true;
+                }
+                // Rare: too long to keep whole; let next() count it from its start.
+                chunkPosition = start;
+                position = lineOffset;
+            }
+        }
+        boolean any = next();
+        viewBuffer = line;
+        viewStart = 0;
+        return any;
+    }
+
+    /** The array holding the line of the last {@link #nextView()}. */
+    public byte[] viewBuffer() {
+        return viewBuffer;
+    }
+
+    /** Where that line starts in {@link #viewBuffer()}. */
+    public int viewStart() {
+        return viewStart;
+    }
+
+    /** Index of the first LF at or after {@code from} in the chunk, or chunkLength; eight bytes per step. */
+    private int findNewline(int from) {
+        int index = from;
+        int limit = chunkLength - Long.BYTES;
+        while (index <= limit) {
+            long word = (long) LONGS.get(chunk, index) ^ NEWLINES;
+            long found = (word - ONES) & ~word & HIGHS;
+            if (found != 0) {
+                return index + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+            index += Long.BYTES;
+        }
+        while (index < chunkLength && chunk[index] != '\n') {
+            index++;
+        }
+        return index;
     }
 
     /** Byte offset of the current line's first byte. */

@@ -85,7 +85,7 @@ public final class LogChunkReader implements Iterator<IngestItem> {
 
     private void advance() {
         try {
-            if (lines.position() >= end || !lines.next()) {
+            if (lines.position() >= end || !lines.nextView()) {
                 finish();
                 return;
             }
@@ -98,19 +98,20 @@ public final class LogChunkReader implements Iterator<IngestItem> {
             return;
         }
         linesRead++;
-        byte[] buffer = lines.buffer();
+        byte[] buffer = lines.viewBuffer();
+        int from = lines.viewStart();
         int length = lines.length();
         if (lines.truncated()) {
             linesQuarantined++;
             pending.add(IngestItem.of(new QuarantineRecord(format, file, lines.offset(),
-                    "line_too_long: " + lines.totalLength() + " bytes", decode(buffer, Math.min(length, QUARANTINE_RAW_LIMIT)))));
+                    "line_too_long: " + lines.totalLength() + " bytes", decode(buffer, from, Math.min(length, QUARANTINE_RAW_LIMIT)))));
             return;
         }
-        if (!parser.prefilter().matches(buffer, 0, length)) {
+        if (!parser.prefilter().matches(buffer, from, from + length)) {
             linesIgnored++;
             return;
         }
-        String text = decode(buffer, length);
+        String text = decode(buffer, from, length);
         ParseOutcome outcome;
         try {
             outcome = parser.parse(new SourceLine(file, lines.offset(), text, referenceDate, zone));
@@ -148,8 +149,8 @@ public final class LogChunkReader implements Iterator<IngestItem> {
         return new InputCounts(linesRead, linesWithEvents, linesIgnored, linesQuarantined, 0, 0, 0, 0, events);
     }
 
-    private static String decode(byte[] buffer, int length) {
+    private static String decode(byte[] buffer, int from, int length) {
         // Invalid UTF-8 becomes U+FFFD: the line is still parsed and counted.
-        return new String(buffer, 0, length, StandardCharsets.UTF_8);
+        return new String(buffer, from, length, StandardCharsets.UTF_8);
     }
 }

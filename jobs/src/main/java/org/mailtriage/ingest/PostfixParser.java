@@ -25,13 +25,8 @@ public final class PostfixParser implements LineParser {
     private static final Set<String> DELIVERY_AGENTS = Set.of("smtp", "lmtp", "error", "local", "virtual", "pipe", "retry", "discard");
     private static final int RAW_LIMIT = 4096;
 
-    private static final Pattern DELIVERY = Pattern.compile(
-            "^([0-9A-Za-z]+): to=<([^>]*)>,(?: orig_to=<[^>]*>,)? relay=([^,]*),.*?(?: dsn=([0-9.]+),)? status=(bounced|deferred|expired|undeliverable) \\((.*)\\)\\s*$",
-            Pattern.DOTALL);
     private static final Pattern EXPIRED = Pattern.compile("^([0-9A-Za-z]+): from=<([^>]*)>,.*status=expired, (.*)$");
     private static final Pattern RELAY = Pattern.compile("^([^\\[\\s]+)\\[([^\\]]+)\\](?::\\d+)?$");
-    private static final Pattern SAID = Pattern.compile(
-            "^host (\\S+?)\\[([^\\]]+)\\] said: (.*?)(?: \\(in reply to (.+?) command\\))?$", Pattern.DOTALL);
     private static final Pattern REFUSED = Pattern.compile("^host (\\S+?)\\[([^\\]]+)\\] refused to talk to me: (.*)$", Pattern.DOTALL);
     private static final Pattern CONNECT = Pattern.compile("^connect to (\\S+?)\\[([^\\]]+)\\](?::\\d+)?: (.*)$", Pattern.DOTALL);
     private static final Pattern LOST = Pattern.compile(
@@ -82,19 +77,19 @@ public final class PostfixParser implements LineParser {
     }
 
     private ParseOutcome delivery(SourceLine line, SyslogHeader header, String message) {
-        Matcher delivery = DELIVERY.matcher(message);
-        if (!delivery.matches()) {
+        PostfixScanners.Delivery delivery = PostfixScanners.delivery(message);
+        if (delivery == null) {
             return message.contains(" status=") ? ParseOutcome.quarantine("unrecognised_delivery_status") : ParseOutcome.IGNORED;
         }
-        String status = delivery.group(5);
-        String detail = delivery.group(6);
+        String status = delivery.status();
+        String detail = delivery.detail();
         Matcher suspended = SUSPENDED.matcher(detail);
         if (suspended.matches()) {
             detail = suspended.group(1);
         }
         String remoteHost = null;
         String remoteIp = null;
-        Matcher relay = RELAY.matcher(delivery.group(3).strip());
+        Matcher relay = RELAY.matcher(delivery.relay().strip());
         if (relay.matches()) {
             remoteHost = relay.group(1);
             remoteIp = Addresses.normalizeIp(relay.group(2));
@@ -102,11 +97,12 @@ public final class PostfixParser implements LineParser {
         SmtpStage stage = SmtpStage.UNKNOWN;
         String replyText = detail;
         Matcher matcher;
-        if ((matcher = SAID.matcher(detail)).matches()) {
-            remoteHost = matcher.group(1);
-            remoteIp = Addresses.normalizeIp(matcher.group(2));
-            replyText = matcher.group(3);
-            stage = SmtpStage.fromWords(matcher.group(4));
+        PostfixScanners.Said said = PostfixScanners.said(detail);
+        if (said != null) {
+            remoteHost = said.host();
+            remoteIp = Addresses.normalizeIp(said.ip());
+            replyText = said.reply();
+            stage = SmtpStage.fromWords(said.words());
         } else if ((matcher = REFUSED.matcher(detail)).matches()) {
             remoteHost = matcher.group(1);
             remoteIp = Addresses.normalizeIp(matcher.group(2));
@@ -123,14 +119,14 @@ public final class PostfixParser implements LineParser {
         }
         Reply reply = ReplyCodes.split(replyText, stage);
         // dsn= is trusted only when well formed (a mangled line can hold "dsn=420.1").
-        String enhanced = reply.enhancedStatus() != null ? reply.enhancedStatus() : ReplyCodes.enhancedStatusOrNull(delivery.group(4));
+        String enhanced = reply.enhancedStatus() != null ? reply.enhancedStatus() : ReplyCodes.enhancedStatusOrNull(delivery.dsn());
         ServerDirectory.Server server = servers.find(header.host());
         String sendingIp = SendingIps.fromReply(reply.text(), remoteIp);
         if (sendingIp == null && server != null) {
             sendingIp = server.primaryIp();
         }
-        String recipient = Addresses.unbracket("<" + delivery.group(2) + ">");
-        return event(line, header, Direction.OUTBOUND, status, delivery.group(1), null, recipient,
+        String recipient = Addresses.unbracket("<" + delivery.recipient() + ">");
+        return event(line, header, Direction.OUTBOUND, status, delivery.queueId(), null, recipient,
                 emptyToNull(remoteHost), remoteIp, sendingIp, server == null ? null : server.heloName(),
                 reply.stage(), reply.replyCode(), enhanced, dsnAction(status), reply.text());
     }

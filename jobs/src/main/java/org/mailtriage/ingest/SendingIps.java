@@ -24,11 +24,13 @@ public final class SendingIps {
         if (reply == null || reply.isEmpty()) {
             return null;
         }
-        String found = first(CLIENT_BRACKETED.matcher(reply), remoteIp);
-        if (found == null) {
+        // Both bracketed forms need a '[' and every IPv4 form a '.': most replies are spared the regexes.
+        boolean bracket = reply.indexOf('[') >= 0;
+        String found = bracket ? first(CLIENT_BRACKETED.matcher(reply), remoteIp) : null;
+        if (found == null && bracket) {
             found = first(BRACKETED.matcher(reply), remoteIp);
         }
-        if (found == null) {
+        if (found == null && reply.indexOf('.') >= 0) {
             found = first(BARE_IPV4.matcher(reply), remoteIp);
         }
         return found;

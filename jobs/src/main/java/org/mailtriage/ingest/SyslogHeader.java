@@ -59,6 +59,102 @@ public record SyslogHeader(Instant time, String host, String program, String pid
      * @param zone the servers' zone, for timestamps that carry none
      */
     public static SyslogHeader parse(String line, LocalDate referenceDate, ZoneId zone) {
+        SyslogHeader plain = plainRfc3164(line, referenceDate, zone);
+        return plain != null ? plain : parseAnyForm(line, referenceDate, zone);
+    }
+
+    /**
+     * The common form "Nov  6 03:14:15 host program[pid]: message" read by hand, with exactly the result
+     * of the regular expressions; null for anything else (then the expressions decide).
+     */
+    private static SyslogHeader plainRfc3164(String line, LocalDate referenceDate, ZoneId zone) {
+        int length = line.length();
+        if (length < 16) {
+            return null;
+        }
+        int month = MONTHS.indexOf(line.substring(0, 3));
+        if (month < 0 || month % 3 != 0) {
+            return null;
+        }
+        int index = skipSpaces(line, 3);
+        if (index == 3) {
+            return null;
+        }
+        int dayStart = index;
+        index = skipDigits(line, index);
+        int dayDigits = index - dayStart;
+        int afterDay = skipSpaces(line, index);
+        if (dayDigits < 1 || dayDigits > 2 || afterDay == index) {
+            return null;
+        }
+        int hourStart = afterDay;
+        index = skipDigits(line, hourStart);
+        if (index - hourStart < 1 || index - hourStart > 2 || index + 6 > length || line.charAt(index) != ':'
+                || !isDigit(line.charAt(index + 1)) || !isDigit(line.charAt(index + 2)) || line.charAt(index + 3) != ':'
+                || !isDigit(line.charAt(index + 4)) || !isDigit(line.charAt(index + 5))) {
+            return null;
+        }
+        int minuteStart = index + 1;
+        int secondStart = index + 4;
+        index += 6;
+        int nanos = 0;
+        if (index < length && line.charAt(index) == '.') {
+            int fractionEnd = skipDigits(line, index + 1);
+            int digits = fractionEnd - index - 1;
+            if (digits < 1 || digits > 9) {
+                return null;
+            }
+            nanos = Integer.parseInt((line.substring(index + 1, fractionEnd) + "000000000").substring(0, 9));
+            index = fractionEnd;
+        }
+        int restStart = skipSpaces(line, index);
+        if (restStart == index || restStart >= length || line.charAt(restStart) == '<') {
+            return null;
+        }
+        // host: the non-space run; program: up to whitespace, '[' or ':'; then "[pid]" or not, ':' and one optional space.
+        int hostEnd = restStart;
+        while (hostEnd < length && !isSpace(line.charAt(hostEnd))) {
+            hostEnd++;
+        }
+        int programStart = skipSpaces(line, hostEnd);
+        if (programStart == hostEnd || programStart >= length) {
+            return null;
+        }
+        int programEnd = programStart;
+        char value;
+        while (programEnd < length && !isSpace(value = line.charAt(programEnd)) && value != '[' && value != ':') {
+            programEnd++;
+        }
+        if (programEnd == programStart || programEnd >= length) {
+            return null;
+        }
+        String pid = null;
+        index = programEnd;
+        if (line.charAt(index) == '[') {
+            int pidEnd = skipDigits(line, index + 1);
+            if (pidEnd == index + 1 || pidEnd >= length || line.charAt(pidEnd) != ']') {
+                return null;
+            }
+            pid = line.substring(index + 1, pidEnd);
+            index = pidEnd + 1;
+        }
+        if (index >= length || line.charAt(index) != ':') {
+            return null;
+        }
+        index++;
+        if (index < length && isSpace(line.charAt(index))) {
+            index++;
+        }
+        Instant time = resolveYear(month / 3 + 1, parseInt(line, dayStart, dayStart + dayDigits), parseInt(line, hourStart, minuteStart - 1),
+                parseInt(line, minuteStart, minuteStart + 2), parseInt(line, secondStart, secondStart + 2), nanos, referenceDate, zone);
+        if (time == null) {
+            return null;
+        }
+        return new SyslogHeader(time, line.substring(restStart, hostEnd), line.substring(programStart, programEnd), pid,
+                line.substring(index));
+    }
+
+    private static SyslogHeader parseAnyForm(String line, LocalDate referenceDate, ZoneId zone) {
         Instant time;
         int restStart;
         boolean rfc5424 = line.startsWith("<") && line.length() > 5 && line.indexOf(">1 ") > 0 && line.indexOf(">1 ") < 6;
@@ -105,6 +201,39 @@ public record SyslogHeader(Instant time, String host, String program, String pid
         return slash < 0 ? program : program.substring(slash + 1);
     }
 
+    private static int skipSpaces(String line, int from) {
+        int index = from;
+        while (index < line.length() && isSpace(line.charAt(index))) {
+            index++;
+        }
+        return index;
+    }
+
+    private static int skipDigits(String line, int from) {
+        int index = from;
+        while (index < line.length() && isDigit(line.charAt(index))) {
+            index++;
+        }
+        return index;
+    }
+
+    private static int parseInt(String line, int from, int to) {
+        int value = 0;
+        for (int index = from; index < to; index++) {
+            value = value * 10 + (line.charAt(index) - '0');
+        }
+        return value;
+    }
+
+    private static boolean isDigit(char value) {
+        return value >= '0' && value <= '9';
+    }
+
+    /** java.util.regex's \s: [ \t\n\x0B\f\r]. */
+    private static boolean isSpace(char value) {
+        return value == ' ' || value == '\t' || value == '\n' || value == 0x0B || value == '\f' || value == '\r';
+    }
+
     private static Instant parseIso(String text, ZoneId zone) {
         try {
             var parsed = ISO_WITH_OPTIONAL_ZONE.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
@@ -128,6 +257,10 @@ public record SyslogHeader(Instant time, String host, String program, String pid
             String fraction = (bsd.group(6) + "000000000").substring(0, 9);
             nanos = Integer.parseInt(fraction);
         }
+        return resolveYear(month, day, hour, minute, second, nanos, referenceDate, zone);
+    }
+
+    private static Instant resolveYear(int month, int day, int hour, int minute, int second, int nanos, LocalDate referenceDate, ZoneId zone) {
         // A line is never from after the reference date (one day of slack for zones):
         // "Dec 31" read with a reference of Jan 2 belongs to the previous year.
         int year = referenceDate.getYear();

@@ -86,6 +86,8 @@ public final class IngestJob {
             List<InputPlanner.Unreadable> unreadable) {
     }
 
+    private static final java.util.concurrent.ConcurrentHashMap<String, Classifier> CLASSIFIERS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private IngestJob() {
     }
 
@@ -123,7 +125,7 @@ public final class IngestJob {
                             .mapPartitions(splits -> read(splits, conf, rulesText, serversText, ZoneId.of(zone), expansionLimit));
             List<IngestItem> unreadable = unreadableItems(plan.unreadable());
             JavaRDD<IngestItem> items = (unreadable.isEmpty() ? read : read.union(context.parallelize(unreadable, 1)))
-                    .persist(StorageLevel.MEMORY_AND_DISK());
+                    .persist(StorageLevel.MEMORY_AND_DISK_SER());
             try {
                 LocalDate onlyDate = options.onlyDate();
                 JavaRDD<Row> eventRows = items.filter(item -> item.event() != null)
@@ -186,7 +188,7 @@ public final class IngestJob {
 
     private static Iterator<IngestItem> read(Iterator<InputSplit> splits, HadoopConf conf, String rulesText, String serversText, ZoneId zone,
             ExpansionLimit expansionLimit) throws IOException {
-        Classifier rules = new Classifier(RuleTable.read(new StringReader(rulesText), "rules"));
+        Classifier rules = classifierFor(rulesText);
         EventClassifier classifier = new EventClassifier(rules);
         BounceClassifier bounceClassifier = new BounceClassifier(rules);
         ServerDirectory servers = serversText == null ? ServerDirectory.empty() : ServerDirectory.read(new StringReader(serversText));
@@ -294,6 +296,19 @@ public final class IngestJob {
                 }
             }
         };
+    }
+
+    /** Building a Classifier (phrase automaton) costs ~0.1 s; the tasks of one JVM share it (it is immutable). */
+    private static Classifier classifierFor(String rulesText) throws IOException {
+        Classifier cached = CLASSIFIERS.get(rulesText);
+        if (cached == null) {
+            cached = new Classifier(RuleTable.read(new StringReader(rulesText), "rules"));
+            if (CLASSIFIERS.size() > 8) {
+                CLASSIFIERS.clear();
+            }
+            CLASSIFIERS.put(rulesText, cached);
+        }
+        return cached;
     }
 
     static LineParser parserFor(SourceFormat format, ServerDirectory servers) {
