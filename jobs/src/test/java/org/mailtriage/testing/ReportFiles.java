@@ -39,6 +39,7 @@ public final class ReportFiles {
     public static String withoutCheckTimes(String row) {
         return row.replaceAll("\"(checked_at|asked_at)\":\"[^\"]*\"", "\"$1\":\"(time)\"")
                 .replaceAll("(?m)^(\\s*(checked_at|asked_at)): .*$", "$1: (time)")
-                .replaceAll(" at \\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z", " at (time)");
+                .replaceAll(" at \\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z", " at (time)")
+                .replaceAll("(A DNS look-up of \\S+ in \\S+ on )\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC", "$1(time) UTC");
     }
 }
