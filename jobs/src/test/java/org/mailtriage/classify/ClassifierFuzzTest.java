@@ -6,7 +6,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Fuzzes the rule matcher. The input's first byte picks the SMTP stage, the rest is the reply as a log or bounce
@@ -19,9 +21,13 @@ class ClassifierFuzzTest {
     private static final Classifier CLASSIFIER = Classifier.withDefaultRules();
     private static final List<String> PHRASES = new ArrayList<>();
     private static final PhraseMatcher MATCHER;
+    /** Each rule's phrase and unless lists, normalized once. */
+    private static final Map<List<String>, List<String>> NORMALIZED = new IdentityHashMap<>();
 
     static {
         for (Rule rule : CLASSIFIER.rules()) {
+            NORMALIZED.put(rule.phrases(), rule.phrases().stream().map(PhraseMatcher::normalize).toList());
+            NORMALIZED.put(rule.unless(), rule.unless().stream().map(PhraseMatcher::normalize).toList());
             for (String phrase : rule.phrases()) {
                 add(phrase);
             }
@@ -62,8 +68,8 @@ class ClassifierFuzzTest {
 
         Rule expectedRule = null;
         for (Rule rule : CLASSIFIER.rules()) {
-            boolean phrasesHold = rule.phrases().isEmpty() || rule.phrases().stream().anyMatch(phrase -> normalizedText.contains(PhraseMatcher.normalize(phrase)));
-            boolean vetoed = rule.unless().stream().anyMatch(phrase -> normalizedText.contains(PhraseMatcher.normalize(phrase)));
+            boolean phrasesHold = rule.phrases().isEmpty() || NORMALIZED.get(rule.phrases()).stream().anyMatch(normalizedText::contains);
+            boolean vetoed = NORMALIZED.get(rule.unless()).stream().anyMatch(normalizedText::contains);
             if (phrasesHold && !vetoed && rule.codeMatches(reply.replyCode()) && rule.statusMatches(reply.enhancedStatus())
                     && rule.stageMatches(reply.stage())) {
                 expectedRule = rule;

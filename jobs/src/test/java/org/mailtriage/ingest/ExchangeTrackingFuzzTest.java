@@ -61,7 +61,11 @@ class ExchangeTrackingFuzzTest {
             if (event.enhancedStatus() != null) {
                 assertThat(event.enhancedStatus()).matches("[245]\\.\\d{1,3}\\.\\d{1,3}");
             }
-            assertThat(event.recipient()).as("a failure names its recipient").isNotBlank();
+            if (event.recipient() != null) {
+                // A record without recipient-address (an empty field, or a #Fields line without the column) is kept
+                // without a recipient: its reply still says what the receiver refused.
+                assertThat(event.recipient()).isNotBlank();
+            }
         }
     }
 
