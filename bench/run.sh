@@ -23,7 +23,11 @@
 #   progress on stderr. Generated inputs are kept in --work and reused.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-command_line="bench/run.sh $*"
+command_line="bench/run.sh"
+for argument in "$@"; do
+  [[ "$argument" == *" "* ]] && argument="\"$argument\""
+  command_line="$command_line $argument"
+done
 sizes="1024 4096"
 pflogsumm_sizes=""
 runs=3
