@@ -40,6 +40,6 @@ public final class ReportFiles {
         return row.replaceAll("\"(checked_at|asked_at)\":\"[^\"]*\"", "\"$1\":\"(time)\"")
                 .replaceAll("(?m)^(\\s*(checked_at|asked_at)): .*$", "$1: (time)")
                 .replaceAll(" at \\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z", " at (time)")
-                .replaceAll("(A DNS look-up of \\S+ in \\S+ on )\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC", "$1(time) UTC");
+                .replaceAll("(A DNS look-up .{0,160}? on )\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC", "$1(time) UTC");
     }
 }
