@@ -89,6 +89,19 @@ class DefaultZonesTest {
     }
 
     @Test
+    void theDqsKeyIsRedactedFromWhatComesBack() {
+        DnsblZone zen = ZONES.all().get(0);
+        java.util.function.UnaryOperator<String> key = variable -> variable.equals("SPAMHAUS_DQS_KEY") ? " Abcdefghijklmnopqrstuvwxyz01 " : null;
+        assertThat(zen.redact("TCP retry: timed out asking 2.0.0.127.abcdefghijklmnopqrstuvwxyz01.ZEN.dq.spamhaus.net", key))
+                .isEqualTo("TCP retry: timed out asking 2.0.0.127.<DQS key>.ZEN.dq.spamhaus.net");
+        assertThat(zen.redact("ABCDEFGHIJKLMNOPQRSTUVWXYZ01 twice abcdefghijklmnopqrstuvwxyz01", key)).isEqualTo("<DQS key> twice <DQS key>");
+        assertThat(zen.redact("no key here", key)).isEqualTo("no key here");
+        assertThat(zen.redact(null, key)).isNull();
+        assertThat(zen.redact("abcdefghijklmnopqrstuvwxyz01", variable -> null)).isEqualTo("abcdefghijklmnopqrstuvwxyz01");
+        assertThat(ZONES.all().get(2).redact("abcdefghijklmnopqrstuvwxyz01", key)).isEqualTo("abcdefghijklmnopqrstuvwxyz01");
+    }
+
+    @Test
     void badZoneFilesAreRejectedWithTheLine() {
         String header = "zone,kind,ipv6,enabled,codes,error_codes,removal_url,key_template,key_env,rate_per_second,test_listed,test_not_listed,notes\n";
         assertBad(header + "x.test,ip,true,true,,,,,,,,,\n", "line 2: zone x.test has no codes");
