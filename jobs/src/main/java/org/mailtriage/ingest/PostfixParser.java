@@ -33,12 +33,6 @@ public final class PostfixParser implements LineParser {
             "^(?:lost connection with|conversation with) (\\S+?)\\[([^\\]]+)\\](?: timed out)? while (.*)$", Pattern.DOTALL);
     private static final Pattern SUSPENDED = Pattern.compile("^delivery temporarily suspended: (.*)$", Pattern.DOTALL);
 
-    private static final Pattern REJECT = Pattern.compile(
-            "^([0-9A-Za-z]+|NOQUEUE): (reject|milter-reject): (\\S+) from ([^\\[\\s]*)\\[([^\\]]+)\\](?::\\d+)?: (.*)$", Pattern.DOTALL);
-    private static final Pattern ENVELOPE_START = Pattern.compile(";\\s+(?=(?:from=<|to=<|proto=|helo=<))");
-    private static final Pattern FROM = Pattern.compile("(?:^|[\\s,;])from=<([^>]*)>");
-    private static final Pattern TO = Pattern.compile("(?:^|[\\s,;])to=<([^>]*)>");
-    private static final Pattern HELO = Pattern.compile("(?:^|[\\s,;])helo=<([^>]*)>");
     private static final Pattern DNSBL_RANK = Pattern.compile("^DNSBL rank (\\d+) for \\[([^\\]]+)\\](?::\\d+)?");
     private static final Pattern LISTED_BY = Pattern.compile("^addr (\\S+) listed by domain (\\S+?)\\.? as (\\S+)");
 
@@ -143,32 +137,30 @@ public final class PostfixParser implements LineParser {
     }
 
     private ParseOutcome reject(SourceLine line, SyslogHeader header, String message) {
-        Matcher reject = REJECT.matcher(message);
-        if (!reject.matches()) {
+        PostfixScanners.Reject reject = PostfixScanners.reject(message);
+        if (reject == null) {
             return message.contains("reject: ") ? ParseOutcome.quarantine("unrecognised_reject_line") : ParseOutcome.IGNORED;
         }
-        String tail = reject.group(6);
+        String tail = reject.tail();
         String replyPart = tail;
         String envelope = "";
-        Matcher envelopeStart = ENVELOPE_START.matcher(tail);
-        int split = -1;
-        while (envelopeStart.find()) {
-            split = envelopeStart.start();
-        }
+        int split = PostfixScanners.envelopeStart(tail);
         if (split >= 0) {
             replyPart = tail.substring(0, split);
             envelope = tail.substring(split + 1);
         }
-        SmtpStage stage = SmtpStage.fromWords(reject.group(3));
+        SmtpStage stage = SmtpStage.fromWords(reject.stage());
         Reply reply = ReplyCodes.split(replyPart, stage);
-        String clientName = reject.group(4);
-        String clientIp = Addresses.normalizeIp(reject.group(5));
-        String outcome = reject.group(2).equals("reject") ? "reject" : "milter_reject";
-        String queueId = reject.group(1).equals("NOQUEUE") ? null : reject.group(1);
+        String clientName = reject.clientName();
+        String clientIp = Addresses.normalizeIp(reject.clientIp());
+        String outcome = reject.action().equals("reject") ? "reject" : "milter_reject";
+        String queueId = reject.queueId().equals("NOQUEUE") ? null : reject.queueId();
         return event(line, header, Direction.INBOUND, outcome, queueId,
-                Addresses.unbracket("<" + group(FROM, envelope) + ">"), Addresses.unbracket("<" + group(TO, envelope) + ">"),
+                Addresses.unbracket("<" + PostfixScanners.envelopeValue(envelope, "from=<") + ">"),
+                Addresses.unbracket("<" + PostfixScanners.envelopeValue(envelope, "to=<") + ">"),
                 clientName.isEmpty() || clientName.equals("unknown") ? null : clientName, clientIp, clientIp,
-                emptyToNull(group(HELO, envelope)), reply.stage(), reply.replyCode(), reply.enhancedStatus(), null, reply.text());
+                emptyToNull(PostfixScanners.envelopeValue(envelope, "helo=<")), reply.stage(), reply.replyCode(), reply.enhancedStatus(), null,
+                reply.text());
     }
 
     private ParseOutcome dnsblRank(SourceLine line, SyslogHeader header, String message) {
@@ -228,10 +220,6 @@ public final class PostfixParser implements LineParser {
         };
     }
 
-    private static String group(Pattern pattern, String text) {
-        Matcher matcher = pattern.matcher(text);
-        return matcher.find() ? matcher.group(1) : "";
-    }
 
     private static String emptyToNull(String value) {
         return value == null || value.isEmpty() ? null : value;

@@ -16,6 +16,10 @@ final class PostfixScanners {
     record Said(String host, String ip, String reply, String words) {
     }
 
+    /** Groups of an smtpd/cleanup reject line. */
+    record Reject(String queueId, String action, String stage, String clientName, String clientIp, String tail) {
+    }
+
     private PostfixScanners() {
     }
 
@@ -132,6 +136,94 @@ final class PostfixScanners {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code ^([0-9A-Za-z]+|NOQUEUE): (reject|milter-reject): (\S+) from ([^\[\s]*)\[([^\]]+)\](?::\d+)?: (.*)$} (DOTALL),
+     * matched whole.
+     */
+    static Reject reject(String text) {
+        int length = text.length();
+        int index = 0;
+        while (index < length && isAsciiAlphanumeric(text.charAt(index))) {
+            index++;
+        }
+        if (index == 0 || !text.startsWith(": ", index)) {
+            return null;
+        }
+        String queueId = text.substring(0, index);
+        index += 2;
+        String action;
+        if (text.startsWith("reject: ", index)) {
+            action = "reject";
+        } else if (text.startsWith("milter-reject: ", index)) {
+            action = "milter-reject";
+        } else {
+            return null;
+        }
+        int stageStart = index + action.length() + 2;
+        int stageEnd = stageStart;
+        while (stageEnd < length && !isRegexSpace(text.charAt(stageEnd))) {
+            stageEnd++;
+        }
+        if (stageEnd == stageStart || !text.startsWith(" from ", stageEnd)) {
+            return null;
+        }
+        int nameStart = stageEnd + 6;
+        int nameEnd = nameStart;
+        char value;
+        while (nameEnd < length && (value = text.charAt(nameEnd)) != '[' && !isRegexSpace(value)) {
+            nameEnd++;
+        }
+        if (nameEnd >= length || text.charAt(nameEnd) != '[') {
+            return null;
+        }
+        int ipEnd = text.indexOf(']', nameEnd + 1);
+        if (ipEnd <= nameEnd + 1) {
+            return null;
+        }
+        int after = ipEnd + 1;
+        if (after < length && text.charAt(after) == ':') {
+            int digitsEnd = after + 1;
+            while (digitsEnd < length && isDigit(text.charAt(digitsEnd))) {
+                digitsEnd++;
+            }
+            if (digitsEnd > after + 1 && text.startsWith(": ", digitsEnd)) {
+                after = digitsEnd;
+            }
+        }
+        if (!text.startsWith(": ", after)) {
+            return null;
+        }
+        return new Reject(queueId, action, text.substring(stageStart, stageEnd), text.substring(nameStart, nameEnd),
+                text.substring(nameEnd + 1, ipEnd), text.substring(after + 2));
+    }
+
+    /** Where {@code ;\s+(?=(?:from=<|to=<|proto=|helo=<))} last matches: the ';' that starts the envelope, or -1. */
+    static int envelopeStart(String text) {
+        for (int semicolon = text.lastIndexOf(';'); semicolon >= 0; semicolon = text.lastIndexOf(';', semicolon - 1)) {
+            int index = semicolon + 1;
+            while (index < text.length() && isRegexSpace(text.charAt(index))) {
+                index++;
+            }
+            if (index > semicolon + 1 && (text.startsWith("from=<", index) || text.startsWith("to=<", index)
+                    || text.startsWith("proto=", index) || text.startsWith("helo=<", index))) {
+                return semicolon;
+            }
+        }
+        return -1;
+    }
+
+    /** Group 1 of {@code (?:^|[\s,;])KEY([^>]*)>} (e.g. KEY "from=<") at its first match, or "". */
+    static String envelopeValue(String text, String key) {
+        for (int at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
+            char before = at == 0 ? ' ' : text.charAt(at - 1);
+            if (isRegexSpace(before) || before == ',' || before == ';') {
+                int end = text.indexOf('>', at + key.length());
+                return end < 0 ? "" : text.substring(at + key.length(), end);
+            }
+        }
+        return "";
     }
 
     private static boolean isAsciiAlphanumeric(char value) {

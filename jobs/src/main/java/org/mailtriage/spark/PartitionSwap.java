@@ -38,12 +38,18 @@ public final class PartitionSwap {
      * Partitions the rows do not touch stay as they are.
      */
     public static void replace(SparkSession spark, Dataset<Row> rows, Warehouse warehouse, String table, String column, String scope) {
+        replace(spark, rows, warehouse, table, column, scope, java.util.Map.of());
+    }
+
+    /** As {@link #replace(SparkSession, Dataset, Warehouse, String, String, String)}, with Parquet writer options. */
+    public static void replace(SparkSession spark, Dataset<Row> rows, Warehouse warehouse, String table, String column, String scope,
+            java.util.Map<String, String> writeOptions) {
         Configuration configuration = spark.sparkContext().hadoopConfiguration();
         Path tablePath = new Path(warehouse.table(table));
         recover(configuration, warehouse, table, scope);
         String id = scope + "-" + UUID.randomUUID();
         Path staging = new Path(tablePath, STAGING + id);
-        rows.write().mode(SaveMode.Overwrite).partitionBy(column).parquet(staging.toString());
+        rows.write().mode(SaveMode.Overwrite).options(writeOptions).partitionBy(column).parquet(staging.toString());
         PauseHook.at("staged:" + table);
         try {
             FileSystem fileSystem = tablePath.getFileSystem(configuration);

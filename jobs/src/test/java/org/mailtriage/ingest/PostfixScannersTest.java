@@ -63,6 +63,53 @@ class PostfixScannersTest {
         assertThat(matched).as("texts the regex matches").isGreaterThan(20_000);
     }
 
+    private static final Pattern REJECT = Pattern.compile(
+            "^([0-9A-Za-z]+|NOQUEUE): (reject|milter-reject): (\\S+) from ([^\\[\\s]*)\\[([^\\]]+)\\](?::\\d+)?: (.*)$", Pattern.DOTALL);
+    private static final Pattern ENVELOPE_START = Pattern.compile(";\\s+(?=(?:from=<|to=<|proto=|helo=<))");
+    private static final List<String> REJECT_PIECES = List.of("NOQUEUE", "4ABC", ": ", "reject: ", "milter-reject: ", "RCPT", "END-OF-MESSAGE",
+            " from ", "unknown", "mail.example.org", "[", "]", "203.0.113.9", ":25", ":", "x", " ", "\t", "550 5.7.1 blocked", ";",
+            "; ", ";\t", " from=<a@example.com>", "from=<", "to=<b@example.net>", "to=<", "orig_to=<", "proto=ESMTP", "helo=<h.example>",
+            "helo=<", ">", ",", " ");
+
+    @Test
+    void rejectGivesTheRegexGroups() {
+        Random random = new Random(5);
+        int matched = 0;
+        for (int round = 0; round < 200_000; round++) {
+            String text = round % 2 == 0 ? "NOQUEUE: reject: RCPT from " + compose(random, List.of("mx", "[", "]", " ", ":25", "x"), 2)
+                    + "mail.example.org[203.0.113.9]" + compose(random, List.of(":25", ":", ": ", "x", "]"), 2) + ": "
+                    + compose(random, REJECT_PIECES, 8) : compose(random, REJECT_PIECES, 14);
+            Matcher expected = REJECT.matcher(text);
+            PostfixScanners.Reject actual = PostfixScanners.reject(text);
+            if (expected.matches()) {
+                matched++;
+                assertThat(actual).as(text).isEqualTo(new PostfixScanners.Reject(expected.group(1), expected.group(2), expected.group(3),
+                        expected.group(4), expected.group(5), expected.group(6)));
+            } else {
+                assertThat(actual).as(text).isNull();
+            }
+        }
+        assertThat(matched).as("texts the regex matches").isGreaterThan(20_000);
+    }
+
+    @Test
+    void envelopeStartAndValuesGiveTheRegexResults() {
+        Random random = new Random(6);
+        for (int round = 0; round < 200_000; round++) {
+            String text = compose(random, REJECT_PIECES, 12);
+            Matcher start = ENVELOPE_START.matcher(text);
+            int last = -1;
+            while (start.find()) {
+                last = start.start();
+            }
+            assertThat(PostfixScanners.envelopeStart(text)).as(text).isEqualTo(last);
+            for (String key : List.of("from", "to", "helo")) {
+                Matcher value = Pattern.compile("(?:^|[\\s,;])" + key + "=<([^>]*)>").matcher(text);
+                assertThat(PostfixScanners.envelopeValue(text, key + "=<")).as(key + " in " + text).isEqualTo(value.find() ? value.group(1) : "");
+            }
+        }
+    }
+
     @Test
     void realLinesGiveTheirGroups() {
         assertThat(PostfixScanners.delivery("3F1A2B: to=<user@example.com>, orig_to=<alias@example.org>, relay=mx.example.net[192.0.2.7]:25, "
