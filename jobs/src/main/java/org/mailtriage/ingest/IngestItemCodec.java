@@ -1,6 +1,5 @@
 package org.mailtriage.ingest;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -72,7 +71,8 @@ public final class IngestItemCodec {
     }
 
     public static IngestItem decode(byte[] encoded) {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded));
+        // Unsynchronized reads: ByteArrayInputStream locks on every byte.
+        DataInputStream in = new DataInputStream(new UnsynchronizedInput(encoded));
         try {
             byte kind = in.readByte();
             if (kind == EVENT) {
@@ -121,16 +121,25 @@ public final class IngestItemCodec {
             out.writeInt(-1);
             return;
         }
-        if (hasSurrogates(text)) {
-            // UTF-8 would turn a lone surrogate into '?': keep such text char for char.
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        // Same length and no '?' means plain ASCII; otherwise a lone surrogate may have become '?' in UTF-8.
+        if ((bytes.length != text.length() || hasQuestionMark(bytes)) && hasSurrogates(text)) {
             out.writeInt(UTF16);
             out.writeInt(text.length());
             out.writeChars(text);
             return;
         }
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         out.writeInt(bytes.length);
         out.write(bytes);
+    }
+
+    private static boolean hasQuestionMark(byte[] bytes) {
+        for (byte value : bytes) {
+            if (value == '?') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasSurrogates(String text) {
@@ -156,5 +165,34 @@ public final class IngestItemCodec {
         }
         byte[] bytes = in.readNBytes(length);
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** A byte array as an input stream without ByteArrayInputStream's per-call locking. */
+    private static final class UnsynchronizedInput extends java.io.InputStream {
+        private final byte[] bytes;
+        private int position;
+
+        UnsynchronizedInput(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public int read() {
+            return position < bytes.length ? bytes[position++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] target, int offset, int length) {
+            if (length == 0) {
+                return 0;
+            }
+            int count = Math.min(length, bytes.length - position);
+            if (count <= 0) {
+                return -1;
+            }
+            System.arraycopy(bytes, position, target, offset, count);
+            position += count;
+            return count;
+        }
     }
 }

@@ -41,5 +41,7 @@ public final class SparkSessions {
         session.conf().set("spark.sql.sources.partitionOverwriteMode", "dynamic");
         session.conf().set("spark.sql.session.timeZone", "UTC");
         session.conf().set("spark.sql.debug.maxToStringFields", "200");
+        // A task's rows fall in one or two date partitions: write them with open writers instead of sorting them first.
+        session.conf().set("spark.sql.maxConcurrentOutputFileWriters", "8");
     }
 }
