@@ -13,7 +13,8 @@
 #
 #   bench/run.sh [--sizes "1024 2048 4096"] [--pflogsumm-sizes "1024 4096"] [--runs 3] [--emails 100000]
 #                [--dns-count 100000] [--dns-windows "16 64 256"] [--sections "logs bounces dns"]
-#                [--tools "pflogsumm cat grep mailtriage"] [--driver-heap 1g] [--work DIR] [--smoke]
+#                [--tools "pflogsumm cat grep mailtriage"] [--bounce-tools "cat sisimai mailtriage"]
+#                [--driver-heap 1g] [--work DIR] [--smoke]
 #
 # --smoke: 4 MB of log, 300 emails, 2,000 DNS questions, 1 run each; fails (exit 1) when a tool fails or
 #   mailtriage's counts do not balance or yield no events. Tools that are missing are skipped with a note,
@@ -36,6 +37,7 @@ dns_count=100000
 dns_windows="16 64 256"
 sections="logs bounces dns"
 tools="pflogsumm cat grep mailtriage"
+bounce_tool_choice="cat sisimai mailtriage"
 driver_heap=""
 smoke=false
 work="${TMPDIR:-/tmp}/mailtriage-bench"
@@ -49,6 +51,7 @@ while (($#)); do
     --dns-windows) dns_windows="$2"; shift 2 ;;
     --sections) sections="$2"; shift 2 ;;
     --tools) tools="$2"; shift 2 ;;
+    --bounce-tools) bounce_tool_choice="$2"; shift 2 ;;
     --driver-heap) driver_heap="$2"; shift 2 ;;
     --work) work="$2"; shift 2 ;;
     --smoke) smoke=true; sizes="4"; runs=1; emails=300; dns_count=2000; dns_windows="64"; shift ;;
@@ -246,9 +249,11 @@ if has_section bounces; then
   [[ -f "$work/bounces-${emails}.summary" ]] || java -cp "$jar" org.mailtriage.bench.BounceMboxGenerator "$mbox" "$emails" > "$work/bounces-${emails}.summary"
   bytes=$(stat -c %s "$mbox")
   echo "Input: \`BounceMboxGenerator\` (seed 20261126): $(cut -d: -f2- "$work/bounces-${emails}.summary" | xargs)."
-  bounce_tools="cat mailtriage"
-  if perl -MSisimai -e 1 2>/dev/null; then
-    bounce_tools="cat sisimai mailtriage"
+  bounce_tools=$(tr ' ' '\n' <<<"$bounce_tool_choice" | { grep -vx sisimai || true; } | xargs)
+  if [[ " $bounce_tool_choice " != *" sisimai "* ]]; then
+    echo "Sisimai: not run (--bounce-tools \"$bounce_tool_choice\")."
+  elif perl -MSisimai -e 1 2>/dev/null; then
+    bounce_tools=$(xargs <<<"$bounce_tool_choice")
     echo "Sisimai: $(perl -MSisimai -e 'print "Sisimai ", $Sisimai::VERSION') (Debian libsisimai-perl): Sisimai::Mail, Message and Data->make per email (what \`Sisimai->make\` does), one process, one core."
   else
     echo "Sisimai (the reference Perl decoder) is not installed here (Debian package libsisimai-perl): not compared."

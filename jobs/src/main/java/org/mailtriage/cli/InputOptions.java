@@ -34,7 +34,7 @@ final class InputOptions {
     @Option(names = "--log-zone", paramLabel = "ZONE", defaultValue = "UTC", description = "Time zone of log timestamps that carry none (default: ${DEFAULT-VALUE}).")
     ZoneId logZone;
 
-    @Option(names = "--split-mb", paramLabel = "MB", defaultValue = "64", description = "Plain files are read in ranges of this size, one task each (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--split-mb", paramLabel = "MB", defaultValue = "64", description = "Plain files are read in ranges of this size, one task each; mbox files in ranges an eighth of it (default: ${DEFAULT-VALUE}).")
     long splitMegabytes;
 
     @Option(names = "--max-gzip-ratio", paramLabel = "N", defaultValue = "" + ExpansionLimit.DEFAULT_MAX_RATIO,

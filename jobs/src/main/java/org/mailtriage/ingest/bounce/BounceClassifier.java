@@ -48,7 +48,7 @@ public final class BounceClassifier {
         String text = recipient.diagnostic() == null ? "" : recipient.diagnostic();
         if (recipient.recipient() != null && recipient.recipient().length() > 3) {
             // The address's own words ("policy@…", "spam@…") are not the receiver's words.
-            text = text.replaceAll("(?i)" + java.util.regex.Pattern.quote(recipient.recipient()), "<recipient>");
+            text = BounceText.replaceIgnoringAsciiCase(text, recipient.recipient(), "<recipient>");
         }
         Classification classification = classifier.classify(new Reply(recipient.replyCode(), recipient.status(), recipient.stage(), text));
         Reason reason = classification.reason();

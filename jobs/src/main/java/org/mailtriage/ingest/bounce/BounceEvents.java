@@ -17,9 +17,17 @@ import org.mailtriage.ingest.SourceFormat;
 /** A parsed bounce → one classified {@link DeliveryEvent} per failed recipient. */
 public final class BounceEvents {
     static final int RAW_TEXT_LIMIT = 4096;
-    private static final Pattern HOST_AND_IP = Pattern.compile("(?i)(?:host\\s+)?([a-z0-9.-]+\\.[a-z]{2,})\\.?\\s*\\[((?:\\d{1,3}\\.){3}\\d{1,3}|[0-9a-f:]+)\\]");
-    private static final Pattern CLIENT_IP = Pattern.compile(
-            "(?i)(?:client(?: host)?|your ip(?: address)?|sending ip(?: address)?|connecting ip|from ip|ip address|ip=|\\bip\\b)\\s*[:=]?\\s*\\[?((?:\\d{1,3}\\.){3}\\d{1,3})\\]?");
+    /*
+     * Both are searched at every position of every diagnostic, so each starts with a cheap test that
+     * finds the same matches: the host name starts where no host-name character precedes it (a match
+     * starting inside a name always has a twin starting at the name, and every match starts with a
+     * host-name character), and every keyword of CLIENT_IP
+     * starts with c, y, s, f or i. BounceEventsPatternTest compares them with the plain forms.
+     */
+    static final Pattern HOST_AND_IP = Pattern.compile(
+            "(?i)(?=[a-z0-9.-])(?:host\\s+)?(?<![a-z0-9.-])([a-z0-9.-]+\\.[a-z]{2,})\\.?\\s*\\[((?:\\d{1,3}\\.){3}\\d{1,3}|[0-9a-f:]+)\\]");
+    static final Pattern CLIENT_IP = Pattern.compile(
+            "(?i)(?=[cysfi])(?:client(?: host)?|your ip(?: address)?|sending ip(?: address)?|connecting ip|from ip|ip address|ip=|\\bip\\b)\\s*[:=]?\\s*\\[?((?:\\d{1,3}\\.){3}\\d{1,3})\\]?");
 
     private BounceEvents() {
     }
@@ -40,15 +48,17 @@ public final class BounceEvents {
             String diagnostic = recipient.diagnostic();
             String remoteHost = recipient.remoteMta();
             String remoteIp = null;
-            Matcher hostAndIp = HOST_AND_IP.matcher((remoteHost == null ? "" : remoteHost) + " " + (diagnostic == null ? "" : diagnostic));
-            if (hostAndIp.find()) {
+            String hostText = (remoteHost == null ? "" : remoteHost) + " " + (diagnostic == null ? "" : diagnostic);
+            // Both patterns need a bracket or a dotted quad; most texts have neither, and the scan is cheaper than the regex.
+            Matcher hostAndIp = HOST_AND_IP.matcher(hostText);
+            if (hostText.indexOf('[') >= 0 && hostAndIp.find()) {
                 remoteIp = Addresses.normalizeIp(hostAndIp.group(2));
                 if (remoteHost == null || remoteHost.contains("[")) {
                     remoteHost = hostAndIp.group(1).toLowerCase(Locale.ROOT);
                 }
             }
             String sendingIp = report.returned().sendingIp();
-            if (diagnostic != null) {
+            if (diagnostic != null && BounceText.hasDigitDotDigit(diagnostic)) {
                 Matcher client = CLIENT_IP.matcher(diagnostic);
                 while (client.find()) {
                     String candidate = client.group(1);

@@ -1,14 +1,12 @@
 package org.mailtriage.ingest.bounce;
 
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mailtriage.classify.ReplyCodes;
@@ -44,16 +42,32 @@ public final class BounceParser {
                     + "undelivered message (?:headers )?follows|unsent message (?:headers )?follows|returned message|"
                     + "message headers follow|header of original message|headers of the original|original mail|"
                     + "content-type: message/rfc822|------ ?original ?(?:message|mail))");
+    /** The first three letters of each RETURNED_MARKER phrase, lower case ("------ original" leaves "ori" after the rule). */
+    private static final Set<String> RETURNED_MARKER_LEADS = Set.of(
+            "thi", "bel", "a c", "cop", "ori", "the", "und", "uns", "ret", "mes", "hea", "con");
     /** A ruled line ("----- … -----") that names the original message anywhere in it. */
     private static final Pattern RULED_MARKER = Pattern.compile(
             "(?i)^\\s*[-=_*]{2,}.*(?:original message|original mail|copy of the message|header of the original|headers of the original|"
                     + "returned message|unsent message|undelivered message|message follows|原始邮件|原邮件|原始郵件|元のメッセージ)");
-    private static final Pattern REPLY_CODE = Pattern.compile("(?:(?<![\\w.:/#=-])|(?<=\\s:))([245]\\d\\d)(?=[\\s,;-]|:\\s|$)(?![ -]\\d{1,2}(?:[ :]|$))");
-    private static final Pattern STATUS_AFTER_CODE = Pattern.compile("(?<![\\w.])([245]\\d\\d)[ -]['\"]?([245]\\.\\d{1,3}\\.\\d{1,3})(?![\\d.]*\\d)");
-    private static final Pattern STATUS_IN_TEXT = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.]*\\d)");
-    private static final Pattern STAGE_WORDS = Pattern.compile(
-            "(?i)(?:in reply to|after|>>>|response to|during|command|did not like our|does not like)\\s+(RCPT(?: TO)?|recipient|MAIL(?: FROM)?|DATA|end of data|"
-                    + "end of message|HELO|EHLO|connect|initial connection|the initial greeting)|\\[(RCPT_TO|MAIL_FROM|DATA)\\]");
+    /*
+     * The next four are searched at every position of long texts; each starts with a lookahead for
+     * its first character, which finds the same matches but fails most positions in one test
+     * (BounceTextTest compares them with the plain forms).
+     */
+    static final Pattern REPLY_CODE = Pattern.compile("(?=[245])(?:(?<![\\w.:/#=-])|(?<=\\s:))([245]\\d\\d)(?=[\\s,;-]|:\\s|$)(?![ -]\\d{1,2}(?:[ :]|$))");
+    static final Pattern STATUS_AFTER_CODE = Pattern.compile("(?=[245])(?<![\\w.])([245]\\d\\d)[ -]['\"]?([245]\\.\\d{1,3}\\.\\d{1,3})(?![\\d.]*\\d)");
+    static final Pattern STATUS_IN_TEXT = Pattern.compile("(?=[245])(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.]*\\d)");
+    static final Pattern STAGE_WORDS = Pattern.compile(
+            "(?i)(?=[iardc>\\[])(?:(?:in reply to|after|>>>|response to|during|command|did not like our|does not like)\\s+(RCPT(?: TO)?|recipient|MAIL(?: FROM)?|DATA|end of data|"
+                    + "end of message|HELO|EHLO|connect|initial connection|the initial greeting)|\\[(RCPT_TO|MAIL_FROM|DATA)\\])");
+    private static final List<String> STAGE_LEAD_WORDS = List.of("in reply to", "after", ">>>", "response to", "during", "command",
+            "did not like our", "does not like", "[rcpt_to]", "[mail_from]", "[data]");
+    private static final Pattern PROTOCOL_MARK_AT_START = Pattern.compile("^\\s*(?:>>>|<<<)?\\s*");
+    private static final Pattern OPEN_QUOTE_AT_END = Pattern.compile("[<\"]\\s*$");
+    private static final Pattern CLOSE_QUOTE_AND_COLON = Pattern.compile("^[>\"]?\\s*(?::|\\.\\.\\.)?");
+    private static final Pattern CLOSE_QUOTE_COLON = Pattern.compile("^[>\"]?\\s*:?");
+    private static final Pattern REPLY_CODE_ONLY = Pattern.compile("[245]\\d\\d[ -]?\\s*");
+    private static final Pattern STARTS_WITH_REPLY_CODE = Pattern.compile("(?s)^[245]\\d\\d\\b.*");
     private static final Pattern BOUNCE_SUBJECT = Pattern.compile(
             "(?i)undeliver|delivery (?:status|failure|notification|report|problem|has failed|failed|incomplete)|failure notice|returned mail|"
                     + "mail delivery|could not be delivered|not delivered|nondeliverable|non-deliverable|unzustellbar|non remis|"
@@ -206,7 +220,7 @@ public final class BounceParser {
     /** Builds a recipient, reading reply code, status and stage from the diagnostic text. */
     static BounceRecipient recipient(BounceKind kind, String address, String action, String dsnStatus, String diagnostic,
             String remoteMta, String lastAttempt, String extraText) {
-        String text = diagnostic == null ? null : bound(diagnostic.strip().replaceAll("\\s+", " "));
+        String text = diagnostic == null ? null : bound(BounceText.collapseSpaces(diagnostic.strip()));
         Integer code = text == null ? null : replyCode(text);
         String afterCode = code == null ? null : statusAfter(text, code);
         boolean consistent = afterCode != null && afterCode.charAt(0) == Integer.toString(code).charAt(0);
@@ -230,7 +244,7 @@ public final class BounceParser {
         }
         SmtpStage stage = stageOf(text);
         if (stage == SmtpStage.UNKNOWN && extraText != null) {
-            stage = stageOf(extraText.replaceAll("\\s+", " "));
+            stage = stageOf(BounceText.collapseSpaces(extraText));
         }
         return new BounceRecipient(kind, address == null ? null : Addresses.unbracket(address), action, status, code, text, remoteMta,
                 stage, lastAttempt);
@@ -289,10 +303,10 @@ public final class BounceParser {
         if (notice == null || notice.isBlank()) {
             return blocks;
         }
-        String[] lines = notice.split("\r?\n");
+        String[] lines = BounceText.lines(notice);
         for (int index = 0; index < lines.length; index++) {
-            Matcher matcher = RECIPIENT_LINE.matcher(lines[index]);
-            if (!matcher.find()) {
+            Matcher matcher = recipientLine(lines[index]);
+            if (matcher == null) {
                 continue;
             }
             String address = matcher.group(1);
@@ -301,8 +315,9 @@ public final class BounceParser {
                 continue;
             }
             String line = lines[index];
-            String before = line.substring(0, matcher.start(1)).replaceAll("^\\s*(?:>>>|<<<)?\\s*", "").replaceAll("[<\"]\\s*$", "");
-            String after = line.substring(matcher.end(1)).replaceFirst("^[>\"]?\\s*(?::|\\.\\.\\.)?", "");
+            String before = OPEN_QUOTE_AT_END.matcher(PROTOCOL_MARK_AT_START.matcher(line.substring(0, matcher.start(1))).replaceAll(""))
+                    .replaceAll("");
+            String after = CLOSE_QUOTE_AND_COLON.matcher(line.substring(matcher.end(1))).replaceFirst("");
             StringBuilder text = new StringBuilder();
             String lead = "";
             if (line.strip().startsWith(">>>")) {
@@ -315,13 +330,13 @@ public final class BounceParser {
                 lead = transcriptLead(lines, index);
             }
             // A leading reply code ("554 <a@b>... reason") belongs to the reply; labels ("Recipient:") do not.
-            if (before.matches("[245]\\d\\d[ -]?\\s*") && !after.strip().matches("(?s)^[245]\\d\\d\\b.*")) {
+            if (REPLY_CODE_ONLY.matcher(before).matches() && !STARTS_WITH_REPLY_CODE.matcher(after.strip()).matches()) {
                 text.append(before.strip()).append(' ');
             }
             text.append(after);
             for (int next = index + 1; next < lines.length && next <= index + 20; next++) {
                 String following = lines[next];
-                if (following.isBlank() || RECIPIENT_LINE.matcher(following).find() && !following.contains(" said")) {
+                if (following.isBlank() || recipientLine(following) != null && !following.contains(" said")) {
                     break;
                 }
                 text.append('\n').append(following.strip());
@@ -339,6 +354,9 @@ public final class BounceParser {
         }
         if (blocks.isEmpty()) {
             for (int index = 0; index < lines.length; index++) {
+                if (lines[index].indexOf('@') < 0) {
+                    continue;
+                }
                 Matcher matcher = RECIPIENT_AFTER_LABEL.matcher(lines[index]);
                 boolean labelled = matcher.find();
                 if (!labelled) {
@@ -348,8 +366,8 @@ public final class BounceParser {
                     continue;
                 }
                 // After a label the reason follows the address; at the end of a line it precedes it ("Mailbox is full: <a@b>").
-                String reason = labelled ? "" : lines[index].substring(0, matcher.start(1)).replaceAll("[<\"]\\s*$", "") + " ";
-                StringBuilder text = new StringBuilder(reason + lines[index].substring(matcher.end(1)).replaceFirst("^[>\"]?\\s*:?", ""));
+                String reason = labelled ? "" : OPEN_QUOTE_AT_END.matcher(lines[index].substring(0, matcher.start(1))).replaceAll("") + " ";
+                StringBuilder text = new StringBuilder(reason + CLOSE_QUOTE_COLON.matcher(lines[index].substring(matcher.end(1))).replaceFirst(""));
                 for (int next = index + 1; next < lines.length && next <= index + 10 && !lines[next].isBlank(); next++) {
                     text.append('\n').append(lines[next].strip());
                 }
@@ -377,7 +395,7 @@ public final class BounceParser {
                 return lead.toString();
             }
             boolean protocolLine = previous.strip().startsWith(">>>") || previous.strip().startsWith("<<<");
-            if (previous.isBlank() || RECIPIENT_LINE.matcher(previous).find() && !protocolLine) {
+            if (previous.isBlank() || recipientLine(previous) != null && !protocolLine) {
                 return "";
             }
             start--;
@@ -386,7 +404,7 @@ public final class BounceParser {
     }
 
     private static boolean hasSubstance(String text) {
-        return hasReplyCode(text) || ADDRESS.matcher(text).replaceAll("").replaceAll("[^\\p{L}]", "").length() >= 8;
+        return hasReplyCode(text) || BounceText.letterChars(text.indexOf('@') < 0 ? text : ADDRESS.matcher(text).replaceAll("")) >= 8;
     }
 
     /** Splits a text part into the bounce notice and the original message quoted after it (null when none). */
@@ -395,13 +413,37 @@ public final class BounceParser {
         int offset = 0;
         for (int index = 0; index < lines.length; index++) {
             String line = lines[index];
-            if (line.length() < 160 && (RETURNED_MARKER.matcher(line).find() || RULED_MARKER.matcher(line).find())) {
+            if (line.length() < 160 && mayMarkReturnedCopy(line) && (RETURNED_MARKER.matcher(line).lookingAt() || RULED_MARKER.matcher(line).lookingAt())) {
                 String rest = text.substring(Math.min(text.length(), offset + line.length() + 1));
                 return new String[] {text.substring(0, offset), rest};
             }
             offset += line.length() + 1;
         }
         return new String[] {text, null};
+    }
+
+    /**
+     * Whether the line may match RETURNED_MARKER or RULED_MARKER: after the marker's leading rule
+     * characters come the first three letters of one of its phrases, or the line starts with a rule of two.
+     * Most lines fail here without a regex.
+     */
+    private static boolean mayMarkReturnedCopy(String line) {
+        int index = 0;
+        while (index < line.length() && (BounceText.isSpace(line.charAt(index)) || "-=_*>|".indexOf(line.charAt(index)) >= 0)) {
+            index++;
+        }
+        if (index + 3 <= line.length()) {
+            String lead = new String(new char[] {BounceText.asciiLower(line.charAt(index)), BounceText.asciiLower(line.charAt(index + 1)),
+                BounceText.asciiLower(line.charAt(index + 2))});
+            if (RETURNED_MARKER_LEADS.contains(lead)) {
+                return true;
+            }
+        }
+        int start = 0;
+        while (start < line.length() && BounceText.isSpace(line.charAt(start))) {
+            start++;
+        }
+        return start + 1 < line.length() && "-=_*".indexOf(line.charAt(start)) >= 0 && "-=_*".indexOf(line.charAt(start + 1)) >= 0;
     }
 
     private static ReturnedMessage returnedMessage(List<MimeContent.Header> headers) {
@@ -442,7 +484,8 @@ public final class BounceParser {
 
     private static boolean looksLikeBounce(MimeContent content, String notice) {
         String returnPath = content.header("Return-Path");
-        boolean nullSender = returnPath != null && returnPath.replaceAll("[<>\\s]", "").isEmpty();
+        boolean nullSender = returnPath != null && returnPath.chars().allMatch(character -> character == '<' || character == '>'
+                || BounceText.isSpace((char) character));
         return nullSender || hasBounceHeaders(content) || content.hasReturnedMessage() || hasReplyCode(notice);
     }
 
@@ -519,6 +562,9 @@ public final class BounceParser {
         if (text == null) {
             return SmtpStage.UNKNOWN;
         }
+        if (!mayNameStage(text)) {
+            return SmtpStage.UNKNOWN;
+        }
         Matcher matcher = STAGE_WORDS.matcher(text);
         while (matcher.find()) {
             String words = matcher.group(1) != null ? matcher.group(1) : matcher.group(2).replace('_', ' ');
@@ -540,8 +586,31 @@ public final class BounceParser {
         return SmtpStage.UNKNOWN;
     }
 
+    /** Whether the text holds one of STAGE_WORDS's literal words; most do not, and these searches are cheaper than the regex. */
+    private static boolean mayNameStage(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String word : STAGE_LEAD_WORDS) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A line that starts with a recipient (RECIPIENT_LINE found), or null; a line without '@' is not tried. */
+    private static Matcher recipientLine(String line) {
+        if (line.indexOf('@') < 0) {
+            return null;
+        }
+        Matcher matcher = RECIPIENT_LINE.matcher(line);
+        return matcher.find() ? matcher : null;
+    }
+
     static String firstAddress(String value) {
         if (value == null) {
+            return null;
+        }
+        if (value.indexOf('@') < 0) {
             return null;
         }
         Matcher matcher = ADDRESS.matcher(value);
@@ -549,20 +618,7 @@ public final class BounceParser {
     }
 
     static Instant parseDate(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String cleaned = value.replaceAll("\\s*\\([^)]*\\)\\s*$", "").replaceAll("\\s+", " ").strip();
-        try {
-            return ZonedDateTime.parse(cleaned, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return ZonedDateTime.parse(cleaned.replaceFirst("^[A-Za-z]{3},\\s*", ""),
-                        DateTimeFormatter.ofPattern("d MMM yyyy HH:mm[:ss] Z", Locale.ENGLISH)).toInstant();
-            } catch (DateTimeParseException again) {
-                return null;
-            }
-        }
+        return MailDates.parse(value);
     }
 
     private static String bound(String text) {

@@ -36,7 +36,7 @@ public record DeliveryStatus(String reportingMta, String arrivalDate, String rec
         String lastName = null;
         StringBuilder lastValue = null;
         List<String[]> fields = new ArrayList<>();
-        for (String line : text.split("\r?\n", -1)) {
+        for (String line : BounceText.allLines(text)) {
             if (line.isBlank()) {
                 fields.add(null);
                 lastName = null;

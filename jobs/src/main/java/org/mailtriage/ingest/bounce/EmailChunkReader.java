@@ -120,16 +120,29 @@ public final class EmailChunkReader implements Iterator<IngestItem> {
         if (head.isBlank()) {
             return "empty_email: " + bytes.length + " bytes";
         }
-        String firstLine = head.stripLeading().split("\r?\n|\r", 2)[0];
+        String text = head.stripLeading();
+        int firstEnd = lineEnd(text, 0);
+        String firstLine = text.substring(0, firstEnd);
         if (firstLine.startsWith("From ")) {
-            String[] rest = head.stripLeading().split("\r?\n|\r", 3);
-            firstLine = rest.length > 1 ? rest[1] : "";
+            // An mbox separator line: the header starts on the next line (CRLF, LF or a lone CR ends a line).
+            int next = firstEnd + (text.startsWith("\r\n", firstEnd) ? 2 : 1);
+            firstLine = next > text.length() ? "" : text.substring(next, lineEnd(text, next));
         }
         int colon = firstLine.indexOf(':');
         if (colon <= 0 || !HeaderBlock.isFieldName(firstLine, colon)) {
             return "no_header_fields: the email does not start with a header";
         }
         return null;
+    }
+
+    private static int lineEnd(String text, int start) {
+        for (int index = start; index < text.length(); index++) {
+            char character = text.charAt(index);
+            if (character == '\n' || character == '\r') {
+                return index;
+            }
+        }
+        return text.length();
     }
 
     private void quarantine(long offset, String reason, String raw) {

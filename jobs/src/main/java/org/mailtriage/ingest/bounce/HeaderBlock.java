@@ -16,7 +16,7 @@ final class HeaderBlock {
         List<MimeContent.Header> headers = new ArrayList<>();
         String name = null;
         StringBuilder value = new StringBuilder();
-        for (String line : text.split("\r?\n", -1)) {
+        for (String line : BounceText.allLines(text)) {
             if (line.isBlank()) {
                 if (!headers.isEmpty() || name != null) {
                     break;

@@ -31,6 +31,7 @@ public final class MimeWalker {
     private static final int MAX_TEXT_PARTS = 16;
     private static final String[] FALLBACK_CHARSETS = {"UTF-8", "EUC-JP", "Shift_JIS", "GB18030", "Big5", "EUC-KR"};
     private static final Pattern HTML_TAG = Pattern.compile("(?s)<(?:script|style)[^>]*>.*?</(?:script|style)>|<[^>]*>");
+    private static final Pattern FOLD = Pattern.compile("\r?\n[ \t]*");
     private static final Pattern HTML_BREAK = Pattern.compile("(?i)<(?:br|/p|/div|/tr|/li|/h\\d)[^>]*>");
 
     private MimeWalker() {
@@ -183,7 +184,7 @@ public final class MimeWalker {
         if (raw == null) {
             return "";
         }
-        String unfolded = raw.replaceAll("\r?\n[ \t]*", " ").strip();
+        String unfolded = (raw.indexOf('\n') < 0 ? raw : FOLD.matcher(raw).replaceAll(" ")).strip();
         if (!unfolded.contains("=?")) {
             return unfolded;
         }

@@ -15,6 +15,7 @@ public final class ReceivedHeaders {
     private static final Pattern FROM_CLAUSE = Pattern.compile("(?is)^\\s*from\\s+(\\S+)(.*?)(?:\\sby\\s|;|$)");
     private static final Pattern EXPLICIT_HELO = Pattern.compile("(?i)(?:\\(|\\s)(?:helo|ehlo)[ =]+\\[?([^\\s()\\]]+)\\]?");
     private static final Pattern BRACKETED_IP = Pattern.compile("\\[(?:IPv6:)?([0-9A-Fa-f:.]{3,45})\\]");
+    private static final Pattern PRIVATE_172 = Pattern.compile("172\\.(1[6-9]|2\\d|3[01])\\..*");
     private static final Pattern PARENTHESISED_IP = Pattern.compile("\\((?:[^()]*?\\s)?\\[?((?:\\d{1,3}\\.){3}\\d{1,3})\\]?(?:[\\s:)])");
 
     /** The sending side of one hop. */
@@ -37,7 +38,7 @@ public final class ReceivedHeaders {
 
     public static Hop parse(String received) {
         Matcher clause = FROM_CLAUSE.matcher(received);
-        if (!clause.find()) {
+        if (!clause.lookingAt()) {
             return null;
         }
         String fromName = clause.group(1);
@@ -67,7 +68,7 @@ public final class ReceivedHeaders {
             helo = fromName;
         }
         if (helo != null) {
-            helo = helo.replaceAll("[\\[\\]]", "");
+            helo = helo.replace("[", "").replace("]", "");
             if (helo.isEmpty()) {
                 helo = null;
             }
@@ -78,6 +79,6 @@ public final class ReceivedHeaders {
     static boolean isLocal(String ip) {
         String value = ip.toLowerCase(Locale.ROOT);
         return value.startsWith("127.") || value.equals("::1") || value.startsWith("10.") || value.startsWith("192.168.")
-                || value.matches("172\\.(1[6-9]|2\\d|3[01])\\..*") || value.startsWith("fe80:");
+                || PRIVATE_172.matcher(value).matches() || value.startsWith("fe80:");
     }
 }
