@@ -45,10 +45,10 @@ public final class BounceParser {
     /** The first three letters of each RETURNED_MARKER phrase, lower case ("------ original" leaves "ori" after the rule). */
     private static final Set<String> RETURNED_MARKER_LEADS = Set.of(
             "thi", "bel", "a c", "cop", "ori", "the", "und", "uns", "ret", "mes", "hea", "con");
-    /** A ruled line ("----- … -----") that names the original message anywhere in it. */
-    private static final Pattern RULED_MARKER = Pattern.compile(
-            "(?i)^\\s*[-=_*]{2,}.*(?:original message|original mail|copy of the message|header of the original|headers of the original|"
-                    + "returned message|unsent message|undelivered message|message follows|原始邮件|原邮件|原始郵件|元のメッセージ)");
+    /** The phrases that make a ruled line ("----- … -----") mark the original message (see isRuledMarker). */
+    private static final List<String> RULED_MARKER_PHRASES = List.of("original message", "original mail", "copy of the message",
+            "header of the original", "headers of the original", "returned message", "unsent message", "undelivered message",
+            "message follows", "原始邮件", "原邮件", "原始郵件", "元のメッセージ");
     /*
      * The next four are searched at every position of long texts; each starts with a lookahead for
      * its first character, which finds the same matches but fails most positions in one test
@@ -413,7 +413,7 @@ public final class BounceParser {
         int offset = 0;
         for (int index = 0; index < lines.length; index++) {
             String line = lines[index];
-            if (line.length() < 160 && mayMarkReturnedCopy(line) && (RETURNED_MARKER.matcher(line).lookingAt() || RULED_MARKER.matcher(line).lookingAt())) {
+            if (line.length() < 160 && mayMarkReturnedCopy(line) && (RETURNED_MARKER.matcher(line).lookingAt() || isRuledMarker(line))) {
                 String rest = text.substring(Math.min(text.length(), offset + line.length() + 1));
                 return new String[] {text.substring(0, offset), rest};
             }
@@ -444,6 +444,40 @@ public final class BounceParser {
             start++;
         }
         return start + 1 < line.length() && "-=_*".indexOf(line.charAt(start)) >= 0 && "-=_*".indexOf(line.charAt(start + 1)) >= 0;
+    }
+
+    /**
+     * RULED_MARKER by hand: white space, a rule of two or more of "-=_*", then one of its phrases
+     * (ASCII case ignored) before any line terminator. The regex's ".*" tried every phrase at every
+     * position of the line; this is one search per phrase.
+     */
+    static boolean isRuledMarker(String line) {
+        int start = 0;
+        while (start < line.length() && BounceText.isSpace(line.charAt(start))) {
+            start++;
+        }
+        if (start + 1 >= line.length() || "-=_*".indexOf(line.charAt(start)) < 0 || "-=_*".indexOf(line.charAt(start + 1)) < 0) {
+            return false;
+        }
+        int end = start + 2;
+        while (end < line.length() && !isLineTerminator(line.charAt(end))) {
+            end++;
+        }
+        StringBuilder lower = new StringBuilder(end - start - 2);
+        for (int index = start + 2; index < end; index++) {
+            lower.append(BounceText.asciiLower(line.charAt(index)));
+        }
+        for (String phrase : RULED_MARKER_PHRASES) {
+            if (lower.indexOf(phrase) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What the regex "." does not match. */
+    private static boolean isLineTerminator(char character) {
+        return character == '\n' || character == '\r' || character == '\u0085' || character == '\u2028' || character == '\u2029';
     }
 
     private static ReturnedMessage returnedMessage(List<MimeContent.Header> headers) {
@@ -603,7 +637,8 @@ public final class BounceParser {
             return null;
         }
         Matcher matcher = RECIPIENT_LINE.matcher(line);
-        return matcher.find() ? matcher : null;
+        // Anchored at the start ("^"): lookingAt finds what find finds without trying every later position.
+        return matcher.lookingAt() ? matcher : null;
     }
 
     static String firstAddress(String value) {
