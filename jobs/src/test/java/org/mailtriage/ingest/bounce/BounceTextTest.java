@@ -27,7 +27,8 @@ class BounceTextTest {
         "[192.0.2.9]", "[2001:DB8::a]", "550", "250", "421", "554 ", "550-5.7.1", "5.1.1", "4.4.7", "5.0.0.1", "x550", ":550",
         "after RCPT TO", "in reply to", "In Reply To end of data", "DATA", "[RCPT_TO]", "[data]", "command MAIL FROM", ">>>",
         "-----", "==", "*", "|", "original message", "原始邮件", "\u2028", "\u0085", "This is a copy of",
-        "Returned Message", "content-type: message/rfc822", "abc", "é", "İ", "K", "ß", "日本", "\uD83D\uDE00", "<", ">", "\"", "@", "a@b.example", "User@Example.COM",
+        "Returned Message", "content-type: message/rfc822", "abc",
+        "é", "İ", "K", "ß", "日本", "\uD83D\uDE00", "<", ">", "\"", "@", "a@b.example", "User@Example.COM",
     };
     private static final Pattern PLAIN_HOST_AND_IP = Pattern.compile(
             "(?i)(?:host\\s+)?([a-z0-9.-]+\\.[a-z]{2,})\\.?\\s*\\[((?:\\d{1,3}\\.){3}\\d{1,3}|[0-9a-f:]+)\\]");
