@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.mailtriage.ingest.InputCounts;
 import org.mailtriage.spark.IngestJob;
 import org.mailtriage.spark.SparkSessions;
 import picocli.CommandLine.Command;
@@ -16,6 +17,12 @@ import picocli.CommandLine.Mixin;
 final class IngestCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
+
+    /** The bounce-archive half of the counts, as ingest and nightly print it. */
+    static String emailsLine(InputCounts counts) {
+        return String.format("  %d emails read = %d with failure events + %d not bounces (delivered, auto-replies, feedback) + %d quarantined",
+                counts.emailsRead(), counts.emailsWithEvents(), counts.emailsNotBounces(), counts.emailsQuarantined());
+    }
 
     @Override
     public Integer call() {
@@ -29,8 +36,7 @@ final class IngestCommand implements Callable<Integer> {
                 runId, result.filesRead(), counts.linesRead(), counts.linesWithEvents(), counts.linesIgnored(), counts.linesQuarantined(),
                 counts.events(), counts.balanced() ? "" : " (COUNTS DO NOT BALANCE)");
         if (counts.emailsRead() > 0) {
-            System.out.printf("  %d emails read = %d with failure events + %d not bounces (delivered, auto-replies, feedback) + %d quarantined%n",
-                    counts.emailsRead(), counts.emailsWithEvents(), counts.emailsNotBounces(), counts.emailsQuarantined());
+            System.out.println(emailsLine(counts));
         }
         for (String file : result.unrecognised()) {
             System.out.println("  not read (unrecognised format): " + file);

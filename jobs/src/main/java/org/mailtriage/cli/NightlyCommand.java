@@ -64,6 +64,9 @@ final class NightlyCommand implements Callable<Integer> {
         out.printf("nightly %s (run %s): %d files, %d lines read = %d with failure events + %d other + %d quarantined%s; %d events on %s%n",
                 day, result.runId(), result.ingest().filesRead(), counts.linesRead(), counts.linesWithEvents(), counts.linesIgnored(),
                 counts.linesQuarantined(), counts.balanced() ? "" : " (COUNTS DO NOT BALANCE)", report.events(), day);
+        if (counts.emailsRead() > 0) {
+            out.println(IngestCommand.emailsLine(counts));
+        }
         for (String file : result.ingest().unrecognised()) {
             out.println("  not read (unrecognised format): " + file);
         }

@@ -1,5 +1,8 @@
 package org.mailtriage.ingest;
 
+import static org.mailtriage.ingest.AsciiChars.isDigit;
+import static org.mailtriage.ingest.AsciiChars.isRegexSpace;
+
 /**
  * Hand-written matchers for the two Postfix patterns every outbound failure line goes through; each
  * gives exactly the groups of the regular expression quoted in its comment (PostfixScannersTest checks
@@ -29,10 +32,7 @@ final class PostfixScanners {
      */
     static Delivery delivery(String text) {
         int length = text.length();
-        int index = 0;
-        while (index < length && isAsciiAlphanumeric(text.charAt(index))) {
-            index++;
-        }
+        int index = queueIdEnd(text);
         if (index == 0 || !text.startsWith(": to=<", index)) {
             return null;
         }
@@ -144,10 +144,7 @@ final class PostfixScanners {
      */
     static Reject reject(String text) {
         int length = text.length();
-        int index = 0;
-        while (index < length && isAsciiAlphanumeric(text.charAt(index))) {
-            index++;
-        }
+        int index = queueIdEnd(text);
         if (index == 0 || !text.startsWith(": ", index)) {
             return null;
         }
@@ -226,16 +223,16 @@ final class PostfixScanners {
         return "";
     }
 
+    /** Where the leading queue id ([0-9A-Za-z]+) ends: 0 when there is none. */
+    private static int queueIdEnd(String text) {
+        int index = 0;
+        while (index < text.length() && isAsciiAlphanumeric(text.charAt(index))) {
+            index++;
+        }
+        return index;
+    }
+
     private static boolean isAsciiAlphanumeric(char value) {
         return value >= '0' && value <= '9' || value >= 'A' && value <= 'Z' || value >= 'a' && value <= 'z';
-    }
-
-    private static boolean isDigit(char value) {
-        return value >= '0' && value <= '9';
-    }
-
-    /** java.util.regex's \s without UNICODE_CHARACTER_CLASS: [ \t\n\x0B\f\r]. */
-    private static boolean isRegexSpace(char value) {
-        return value == ' ' || value == '\t' || value == '\n' || value == 0x0B || value == '\f' || value == '\r';
     }
 }

@@ -1,5 +1,8 @@
 package org.mailtriage.ingest;
 
+import static org.mailtriage.ingest.AsciiChars.isDigit;
+import static org.mailtriage.ingest.AsciiChars.isRegexSpace;
+
 import static java.util.Objects.requireNonNull;
 
 import java.time.DateTimeException;
@@ -113,7 +116,7 @@ public record SyslogHeader(Instant time, String host, String program, String pid
         }
         // host: the non-space run; program: up to whitespace, '[' or ':'; then "[pid]" or not, ':' and one optional space.
         int hostEnd = restStart;
-        while (hostEnd < length && !isSpace(line.charAt(hostEnd))) {
+        while (hostEnd < length && !isRegexSpace(line.charAt(hostEnd))) {
             hostEnd++;
         }
         int programStart = skipSpaces(line, hostEnd);
@@ -122,7 +125,7 @@ public record SyslogHeader(Instant time, String host, String program, String pid
         }
         int programEnd = programStart;
         char value;
-        while (programEnd < length && !isSpace(value = line.charAt(programEnd)) && value != '[' && value != ':') {
+        while (programEnd < length && !isRegexSpace(value = line.charAt(programEnd)) && value != '[' && value != ':') {
             programEnd++;
         }
         if (programEnd == programStart || programEnd >= length) {
@@ -142,7 +145,7 @@ public record SyslogHeader(Instant time, String host, String program, String pid
             return null;
         }
         index++;
-        if (index < length && isSpace(line.charAt(index))) {
+        if (index < length && isRegexSpace(line.charAt(index))) {
             index++;
         }
         Instant time = resolveYear(month / 3 + 1, parseInt(line, dayStart, dayStart + dayDigits), parseInt(line, hourStart, minuteStart - 1),
@@ -203,7 +206,7 @@ public record SyslogHeader(Instant time, String host, String program, String pid
 
     private static int skipSpaces(String line, int from) {
         int index = from;
-        while (index < line.length() && isSpace(line.charAt(index))) {
+        while (index < line.length() && isRegexSpace(line.charAt(index))) {
             index++;
         }
         return index;
@@ -223,15 +226,6 @@ public record SyslogHeader(Instant time, String host, String program, String pid
             value = value * 10 + (line.charAt(index) - '0');
         }
         return value;
-    }
-
-    private static boolean isDigit(char value) {
-        return value >= '0' && value <= '9';
-    }
-
-    /** java.util.regex's \s: [ \t\n\x0B\f\r]. */
-    private static boolean isSpace(char value) {
-        return value == ' ' || value == '\t' || value == '\n' || value == 0x0B || value == '\f' || value == '\r';
     }
 
     private static Instant parseIso(String text, ZoneId zone) {

@@ -50,8 +50,8 @@ public final class BounceEvents {
             String remoteIp = null;
             String hostText = (remoteHost == null ? "" : remoteHost) + " " + (diagnostic == null ? "" : diagnostic);
             // Both patterns need a bracket or a dotted quad; most texts have neither, and the scan is cheaper than the regex.
-            Matcher hostAndIp = HOST_AND_IP.matcher(hostText);
-            if (hostText.indexOf('[') >= 0 && hostAndIp.find()) {
+            Matcher hostAndIp = hostText.indexOf('[') >= 0 ? HOST_AND_IP.matcher(hostText) : null;
+            if (hostAndIp != null && hostAndIp.find()) {
                 remoteIp = Addresses.normalizeIp(hostAndIp.group(2));
                 if (remoteHost == null || remoteHost.contains("[")) {
                     remoteHost = hostAndIp.group(1).toLowerCase(Locale.ROOT);

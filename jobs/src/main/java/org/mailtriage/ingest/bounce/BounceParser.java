@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.mailtriage.classify.ReplyCodes;
 import org.mailtriage.classify.SmtpStage;
 import org.mailtriage.ingest.Addresses;
+import org.mailtriage.ingest.AsciiChars;
 
 /**
  * One email → {@link BounceReport}. Reads, in this order: ARF feedback reports, RFC 3464
@@ -429,18 +430,18 @@ public final class BounceParser {
      */
     private static boolean mayMarkReturnedCopy(String line) {
         int index = 0;
-        while (index < line.length() && (BounceText.isSpace(line.charAt(index)) || "-=_*>|".indexOf(line.charAt(index)) >= 0)) {
+        while (index < line.length() && (AsciiChars.isRegexSpace(line.charAt(index)) || "-=_*>|".indexOf(line.charAt(index)) >= 0)) {
             index++;
         }
         if (index + 3 <= line.length()) {
-            String lead = new String(new char[] {BounceText.asciiLower(line.charAt(index)), BounceText.asciiLower(line.charAt(index + 1)),
-                BounceText.asciiLower(line.charAt(index + 2))});
+            String lead = new String(new char[] {AsciiChars.lower(line.charAt(index)), AsciiChars.lower(line.charAt(index + 1)),
+                AsciiChars.lower(line.charAt(index + 2))});
             if (RETURNED_MARKER_LEADS.contains(lead)) {
                 return true;
             }
         }
         int start = 0;
-        while (start < line.length() && BounceText.isSpace(line.charAt(start))) {
+        while (start < line.length() && AsciiChars.isRegexSpace(line.charAt(start))) {
             start++;
         }
         return start + 1 < line.length() && "-=_*".indexOf(line.charAt(start)) >= 0 && "-=_*".indexOf(line.charAt(start + 1)) >= 0;
@@ -453,7 +454,7 @@ public final class BounceParser {
      */
     static boolean isRuledMarker(String line) {
         int start = 0;
-        while (start < line.length() && BounceText.isSpace(line.charAt(start))) {
+        while (start < line.length() && AsciiChars.isRegexSpace(line.charAt(start))) {
             start++;
         }
         if (start + 1 >= line.length() || "-=_*".indexOf(line.charAt(start)) < 0 || "-=_*".indexOf(line.charAt(start + 1)) < 0) {
@@ -465,7 +466,7 @@ public final class BounceParser {
         }
         StringBuilder lower = new StringBuilder(end - start - 2);
         for (int index = start + 2; index < end; index++) {
-            lower.append(BounceText.asciiLower(line.charAt(index)));
+            lower.append(AsciiChars.lower(line.charAt(index)));
         }
         for (String phrase : RULED_MARKER_PHRASES) {
             if (lower.indexOf(phrase) >= 0) {
@@ -519,7 +520,7 @@ public final class BounceParser {
     private static boolean looksLikeBounce(MimeContent content, String notice) {
         String returnPath = content.header("Return-Path");
         boolean nullSender = returnPath != null && returnPath.chars().allMatch(character -> character == '<' || character == '>'
-                || BounceText.isSpace((char) character));
+                || AsciiChars.isRegexSpace((char) character));
         return nullSender || hasBounceHeaders(content) || content.hasReturnedMessage() || hasReplyCode(notice);
     }
 

@@ -1,5 +1,9 @@
 package org.mailtriage.ingest.bounce;
 
+import static org.mailtriage.ingest.AsciiChars.isDigit;
+import static org.mailtriage.ingest.AsciiChars.isRegexSpace;
+import static org.mailtriage.ingest.AsciiChars.lower;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,18 +50,13 @@ final class BounceText {
         return lines;
     }
 
-    /** A regex {@code \s}: space, tab, LF, VT, FF, CR. */
-    static boolean isSpace(char character) {
-        return character == ' ' || character == '\t' || character == '\n' || character == 0x0B || character == '\f' || character == '\r';
-    }
-
     /** {@code text.replaceAll("\\s+", " ")}; the same string when nothing changes. */
     static String collapseSpaces(String text) {
         int length = text.length();
         int index = 0;
         while (index < length) {
             char character = text.charAt(index);
-            if (isSpace(character) && (character != ' ' || index + 1 < length && isSpace(text.charAt(index + 1)))) {
+            if (isRegexSpace(character) && (character != ' ' || index + 1 < length && isRegexSpace(text.charAt(index + 1)))) {
                 break;
             }
             index++;
@@ -69,9 +68,9 @@ final class BounceText {
         collapsed.append(text, 0, index);
         while (index < length) {
             char character = text.charAt(index);
-            if (isSpace(character)) {
+            if (isRegexSpace(character)) {
                 collapsed.append(' ');
-                while (index < length && isSpace(text.charAt(index))) {
+                while (index < length && isRegexSpace(text.charAt(index))) {
                     index++;
                 }
             } else {
@@ -116,15 +115,11 @@ final class BounceText {
         for (int index = 0; index < literal.length(); index++) {
             char left = text.charAt(offset + index);
             char right = literal.charAt(index);
-            if (left != right && asciiLower(left) != asciiLower(right)) {
+            if (left != right && lower(left) != lower(right)) {
                 return false;
             }
         }
         return true;
-    }
-
-    static char asciiLower(char character) {
-        return character >= 'A' && character <= 'Z' ? (char) (character + 32) : character;
     }
 
     /** Whether a digit is followed by '.' and a digit somewhere: true of every text holding a dotted IPv4 address. */
@@ -135,10 +130,6 @@ final class BounceText {
             }
         }
         return false;
-    }
-
-    private static boolean isDigit(char character) {
-        return character >= '0' && character <= '9';
     }
 
     /** {@code text.replaceAll("[^\\p{L}]", "").length()}: how many chars of the text belong to letters. */

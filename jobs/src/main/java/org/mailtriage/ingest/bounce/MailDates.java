@@ -1,5 +1,8 @@
 package org.mailtriage.ingest.bounce;
 
+import static org.mailtriage.ingest.AsciiChars.isDigit;
+import static org.mailtriage.ingest.AsciiChars.isLetter;
+
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -60,7 +63,7 @@ final class MailDates {
     static Instant parseCommonForm(String text) {
         int position = 0;
         boolean weekday = text.length() > 5 && text.charAt(3) == ',' && text.charAt(4) == ' '
-                && isAsciiLetter(text.charAt(0)) && isAsciiLetter(text.charAt(1)) && isAsciiLetter(text.charAt(2));
+                && isLetter(text.charAt(0)) && isLetter(text.charAt(1)) && isLetter(text.charAt(2));
         if (weekday) {
             position = 5;
         }
@@ -133,13 +136,5 @@ final class MailDates {
             value = value * 10 + character - '0';
         }
         return value;
-    }
-
-    private static boolean isDigit(char character) {
-        return character >= '0' && character <= '9';
-    }
-
-    private static boolean isAsciiLetter(char character) {
-        return character >= 'a' && character <= 'z' || character >= 'A' && character <= 'Z';
     }
 }
