@@ -6,8 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the blocklist a reply names: a DNSBL zone ("blocked using zen.spamhaus.org") or, where a
- * provider uses its own code instead, that code ("outlook S3150", "yahoo BL21", "netease DT:RBL").
+ * Finds the DNSBL zone a reply names ("blocked using zen.spamhaus.org", "listed at bl.spamcop.net").
+ * Where a provider names its list by its own code instead ("S3150", "[BL21]", "RBL 521"), the
+ * provider-code table says which list that is.
  */
 public final class BlocklistNames {
     /** Every match of ZONE_AFTER_KEYWORD contains one of these (lower-cased). */
@@ -26,33 +27,10 @@ public final class BlocklistNames {
                     + "|abuseat\\.org|uceprotect\\.net|surriel\\.com|mailspike\\.net|s5h\\.net|backscatterer\\.org"
                     + "|anti-spam\\.org\\.cn|spameatingmonkey\\.net|dnswl\\.org|senderscore\\.com|justspam\\.org))",
             Pattern.CASE_INSENSITIVE);
-    /** Provider codes that mean "your IP is on our (or a third-party) block list". Order: most specific first. */
-    private static final List<String[]> PROVIDER_CODES = List.of(
-            new String[] {"S3150", "outlook S3150"},
-            new String[] {"S3140", "outlook S3140"},
-            new String[] {"[BL21]", "yahoo BL21 (Spamhaus)"},
-            new String[] {"[BL22]", "yahoo BL22"},
-            new String[] {"[BL23]", "yahoo BL23 (Spamhaus XBL)"},
-            new String[] {"RTR:BL", "aol RTR:BL"},
-            new String[] {"BL000001", "comcast BL000001 (Spamhaus)"},
-            new String[] {"BL000010", "comcast BL000010"},
-            new String[] {"BL000100", "comcast BL000100"},
-            new String[] {"BL000111", "comcast BL000111"},
-            new String[] {"DT:RBL", "netease DT:RBL"},
-            new String[] {"MI:RBL", "netease MI:RBL"},
-            new String[] {"MI:IPB", "netease MI:IPB"},
-            new String[] {"HL:IPB", "netease HL:IPB"},
-            new String[] {"dnsbl-lookup.cgi", "proofpoint"},
-            new String[] {"Spamhaus SBL", "spamhaus SBL"},
-            new String[] {"Spamhaus XBL", "spamhaus XBL"},
-            new String[] {"Spamhaus PBL", "spamhaus PBL"},
-            new String[] {"Spamhaus's list", "spamhaus"},
-            new String[] {"banned sending IP", "exchange online banned sending IP"});
-
     private BlocklistNames() {
     }
 
-    /** The zone or provider code named in the text, or null. */
+    /** The zone named in the text, or null. */
     public static String find(String text) {
         if (text == null || text.isEmpty()) {
             return null;
@@ -74,11 +52,6 @@ public final class BlocklistNames {
                 String name = known.group(1).toLowerCase(Locale.ROOT);
                 // A link to the list's web site names the operator, not a zone: "www.spamhaus.org" → "spamhaus.org".
                 return name.startsWith("www.") ? name.substring(4) : name;
-            }
-        }
-        for (String[] code : PROVIDER_CODES) {
-            if (lower.contains(code[0].toLowerCase(Locale.ROOT))) {
-                return code[1];
             }
         }
         return null;

@@ -3,42 +3,48 @@ package org.mailtriage.classify;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
-import java.util.Set;
 
 /**
- * One row of the rule table. Every non-empty condition must hold; inside a condition any value
- * may match. {@code unless} phrases veto the rule (wordings that look like it but are not).
+ * One row of one of the classifier's tables. Text rules (provider codes, phrases) hold a phrase;
+ * the stage, status and fallback layers decide on the other evidence alone.
  *
- * @param codes reply-code patterns: "550", "5xx"
- * @param statuses enhanced-status patterns: "5.7.1", "x.7.25" (any class), "5.1.*" (any detail), "none" (no status given)
- * @param guideRule the guide's row, or null
+ * @param order position in its table: the first rule that holds wins
+ * @param phrase the words that must occur, or null for rules on non-text evidence
+ * @param guideRule the guide's row the rule's evidence points at, or null
+ * @param list the blocklist a provider code names ("outlook S3150"), or null
+ * @param strength how its evidence weighs against the status layer (weak phrases, decisive statuses)
+ * @param sources why the rule exists: "corpus:<email>" samples of the labelled corpus, "mta:…" an MTA's own
+ *     message text, "provider:<url>" a published code list, "rfc:…", "guide:…", "dnsbl-md", "reference:…"
+ * @param samples replies the rule alone decides (a test checks each)
  */
 public record Rule(
         String id,
+        Layer layer,
         int order,
-        List<String> codes,
-        List<String> statuses,
-        Set<SmtpStage> stages,
-        List<String> phrases,
-        List<String> unless,
+        Phrase phrase,
+        Conditions conditions,
         Reason reason,
         GuideRule guideRule,
+        String list,
+        Strength strength,
+        List<String> sources,
         List<String> samples) {
 
-    /** The status pattern that matches a reply that carries no enhanced status. */
-    public static final String NO_STATUS = "none";
+    public static final String CORPUS_SOURCE = "corpus:";
 
     public Rule {
         requireNonNull(id, "id is null");
-        codes = List.copyOf(codes);
-        statuses = List.copyOf(statuses);
-        stages = Set.copyOf(stages);
-        phrases = List.copyOf(phrases);
-        unless = List.copyOf(unless);
+        requireNonNull(layer, "layer is null");
+        requireNonNull(conditions, "conditions is null");
         requireNonNull(reason, "reason is null");
+        requireNonNull(strength, "strength is null");
+        sources = List.copyOf(sources);
         samples = List.copyOf(samples);
-        if (codes.isEmpty() && statuses.isEmpty() && phrases.isEmpty()) {
-            throw new IllegalArgumentException("rule " + id + " has no condition on code, status or text");
+        if (phrase == null && conditions.isEmpty()) {
+            throw new IllegalArgumentException("rule " + id + " has no condition");
+        }
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("rule " + id + " cites no source");
         }
     }
 
@@ -46,57 +52,13 @@ public record Rule(
         return guideRule == null ? null : guideRule.remedy();
     }
 
-    boolean codeMatches(Integer replyCode) {
-        if (codes.isEmpty()) {
-            return true;
-        }
-        if (replyCode == null) {
-            return false;
-        }
-        String code = replyCode.toString();
-        for (String pattern : codes) {
-            if (pattern.length() == 3 && matchesPattern(pattern, code)) {
-                return true;
-            }
-        }
-        return false;
+    /** The corpus emails this rule was learned from ("lhost-postfix-13"), without the other sources. */
+    public List<String> corpusSources() {
+        return sources.stream().filter(source -> source.startsWith(CORPUS_SOURCE)).map(source -> source.substring(CORPUS_SOURCE.length())).toList();
     }
 
-    boolean statusMatches(String enhancedStatus) {
-        if (statuses.isEmpty()) {
-            return true;
-        }
-        if (enhancedStatus == null) {
-            return statuses.contains(NO_STATUS);
-        }
-        for (String pattern : statuses) {
-            if (pattern.equals(NO_STATUS)) {
-                continue;
-            }
-            if (pattern.endsWith(".*")) {
-                String prefix = pattern.substring(0, pattern.length() - 1);
-                if (enhancedStatus.length() >= prefix.length()
-                        && matchesPattern(prefix, enhancedStatus.substring(0, prefix.length()))) {
-                    return true;
-                }
-            } else if (pattern.length() == enhancedStatus.length() && matchesPattern(pattern, enhancedStatus)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    boolean stageMatches(SmtpStage stage) {
-        return stages.isEmpty() || stages.contains(stage);
-    }
-
-    private static boolean matchesPattern(String pattern, String value) {
-        for (int index = 0; index < pattern.length(); index++) {
-            char expected = pattern.charAt(index);
-            if (expected != 'x' && expected != value.charAt(index)) {
-                return false;
-            }
-        }
-        return true;
+    /** True when every source is a corpus email: nothing but those samples speaks for the rule. */
+    public boolean onlyFromCorpus() {
+        return sources.stream().allMatch(source -> source.startsWith(CORPUS_SOURCE));
     }
 }

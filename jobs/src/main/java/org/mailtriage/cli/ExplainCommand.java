@@ -5,12 +5,13 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.mailtriage.classify.Classification;
 import org.mailtriage.classify.Classifier;
 import org.mailtriage.classify.Reply;
-import org.mailtriage.classify.RuleTable;
+import org.mailtriage.classify.Layer;
+import org.mailtriage.classify.Rule;
+import org.mailtriage.classify.RuleBook;
 import org.mailtriage.classify.SmtpStage;
 import org.mailtriage.ingest.SendingIps;
 import org.mailtriage.spark.BadInputException;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = "Classify one SMTP reply: reason, guide rule, remedy, the blocklist it names, and the rule that matched.")
+        description = "Classify one SMTP reply: reason, guide rule, remedy, the blocklist it names, and which layer and rule decided.")
 final class ExplainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "REPLY", description = "The reply text, e.g. \"550 5.7.1 Service unavailable; client [192.0.2.10] blocked using zen.spamhaus.org\"")
     String replyText;
@@ -27,14 +28,15 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--stage", description = "SMTP stage the reply answered: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})", defaultValue = "UNKNOWN")
     SmtpStage stage;
 
-    @Option(names = "--rules", paramLabel = "FILE", description = "Rule table to use instead of the built-in one (local file).")
+    @Option(names = "--rules", paramLabel = "FILE", description = "Phrase table (phrases.csv format) to use instead of the built-in one (local file).")
     Path rules;
 
     @Override
     public Integer call() throws IOException {
         Classifier classifier = new Classifier(loadRules());
         Reply reply = Reply.parse(replyText, stage);
-        Classification result = classifier.classify(reply);
+        Classifier.Explanation explanation = classifier.explain(reply);
+        Classification result = explanation.classification();
         var out = System.out;
         out.printf("reply code:  %s%n", reply.replyCode() == null ? "-" : reply.replyCode());
         out.printf("status:      %s%n", reply.enhancedStatus() == null ? "-" : reply.enhancedStatus());
@@ -46,18 +48,26 @@ final class ExplainCommand implements Callable<Integer> {
         String ip = SendingIps.fromReply(reply.text(), null);
         out.printf("client IP:   %s%n", ip == null ? "-" : ip);
         out.printf("rule id:     %s%n", result.ruleId());
+        out.printf("decided by:  %s layer%n", result.layer().label());
+        for (Layer layer : RuleBook.TABLE_LAYERS) {
+            Rule rule = explanation.chosen(layer);
+            if (rule != null) {
+                out.printf("  %-9s %s -> %s%s%n", layer.label() + ":", rule.id(), rule.reason().label(),
+                        rule.phrase() == null ? "" : "  (\"" + rule.phrase().text() + "\")");
+            }
+        }
         return ExitCodes.OK;
     }
 
-    private List<org.mailtriage.classify.Rule> loadRules() throws IOException {
+    private RuleBook loadRules() throws IOException {
         if (rules == null) {
-            return RuleTable.loadDefault();
+            return RuleBook.loadDefault();
         }
         if (!Files.isReadable(rules)) {
-            throw new BadInputException("rule table not readable: " + rules);
+            throw new BadInputException("phrase table not readable: " + rules);
         }
         try (Reader reader = Files.newBufferedReader(rules, StandardCharsets.UTF_8)) {
-            return RuleTable.read(reader, rules.toString());
+            return RuleBook.withPhrases(reader, rules.toString());
         } catch (IllegalArgumentException e) {
             throw new BadInputException("bad rule table: " + e.getMessage(), e);
         }

@@ -24,7 +24,7 @@ final class InputOptions {
     @Option(names = "--servers", paramLabel = "CSV", description = "servers.csv: our server name, outbound IPs, HELO name (fills in our IP for outbound lines).")
     String servers;
 
-    @Option(names = "--rules", paramLabel = "CSV", description = "Rule table to use instead of the built-in one.")
+    @Option(names = "--rules", paramLabel = "CSV", description = "Phrase table (phrases.csv format) to use instead of the built-in one; the other layers stay built in.")
     String rules;
 
     @Option(names = "--reference-date", paramLabel = "YYYY-MM-DD",

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "mailtriage", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Classifies mail delivery failures and says which servers need delisting or a PTR/HELO fix.",
         subcommands = {ExplainCommand.class, IngestCommand.class, EnrichCommand.class, ReportCommand.class, NightlyCommand.class,
-                CheckIpCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
+                CheckIpCommand.class, EvalCommand.class, DecodeCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         int code = execute(args);

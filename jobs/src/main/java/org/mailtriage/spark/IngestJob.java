@@ -27,7 +27,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.mailtriage.classify.Classifier;
-import org.mailtriage.classify.RuleTable;
+import org.mailtriage.classify.RuleBook;
 import org.mailtriage.ingest.CourierParser;
 import org.mailtriage.ingest.EventClassifier;
 import org.mailtriage.ingest.EximParser;
@@ -97,7 +97,7 @@ public final class IngestJob {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         WarehousePlacement.checkApart(hadoop, options.warehouse(), options.inputs());
         options.warehouse().checkWritable(hadoop);
-        String rulesText = readText(hadoop, options.rulesPath(), RuleTable.DEFAULT_RESOURCE);
+        String rulesText = readText(hadoop, options.rulesPath(), RuleBook.RESOURCE_FOLDER + RuleBook.PHRASES_FILE);
         String serversText = options.serversCsv() == null ? null : readText(hadoop, options.serversCsv(), null);
         validate(rulesText, options.rulesPath(), serversText, options.serversCsv());
 
@@ -311,7 +311,7 @@ public final class IngestJob {
     private static Classifier classifierFor(String rulesText) throws IOException {
         Classifier cached = CLASSIFIERS.get(rulesText);
         if (cached == null) {
-            cached = new Classifier(RuleTable.read(new StringReader(rulesText), "rules"));
+            cached = new Classifier(RuleBook.withPhrases(new StringReader(rulesText), "rules"));
             if (CLASSIFIERS.size() > 8) {
                 CLASSIFIERS.clear();
             }
@@ -334,7 +334,7 @@ public final class IngestJob {
 
     private static void validate(String rulesText, String rulesPath, String serversText, String serversPath) {
         try {
-            new Classifier(RuleTable.read(new StringReader(rulesText), rulesPath == null ? "built-in rules" : rulesPath));
+            new Classifier(RuleBook.withPhrases(new StringReader(rulesText), rulesPath == null ? "built-in rules" : rulesPath));
         } catch (IOException | RuntimeException e) {
             throw new BadInputException("bad rule table: " + e.getMessage(), e);
         }

@@ -32,6 +32,8 @@ public final class BounceParser {
             "(?i)(?:delivered to|deliver (?:your )?(?:message |mail )?to|delivering (?:your )?(?:message |mail )?to|delivery to|failed to|undeliverable to|"
                     + "addressed to|recipient|rcpt to|mailbox|address|收件人|收信人|宛先|destinataire|empfänger)\\s*[:：]?\\s*(?:the following (?:address|recipient)e?s?:?\\s*)?[<\"]?(" + ADDRESS.pattern() + ")");
     private static final Pattern TRANSCRIPT_MARKER = Pattern.compile("(?i)transcript of (?:the )?session follows");
+    /** A reply line of a session transcript: "550 5.1.1 …", "550-…", "451 4.0.0 …". */
+    private static final Pattern TRANSCRIPT_REPLY = Pattern.compile("([245]\\d\\d)(?:[ -]|$)");
     private static final Pattern DSN_FIELDS_START = Pattern.compile("(?im)^(?:reporting-mta|final-recipient|original-recipient|action)\\s*:");
     /** "User's mailbox is full: <a@b>", "Delivery failed 20 attempts: a@b": the address ends the line after a colon. */
     private static final Pattern RECIPIENT_AT_LINE_END = Pattern.compile(":\\s*[<\"]?(" + ADDRESS.pattern() + ")[>\"]?\\.?\\s*$");
@@ -212,10 +214,51 @@ public final class BounceParser {
             }
             boolean delivered = "delivered".equals(dsn.action()) || "relayed".equals(dsn.action()) || "expanded".equals(dsn.action())
                     || (dsn.status() != null && dsn.status().startsWith("2"));
-            recipients.add(recipient(delivered ? BounceKind.DELIVERED : BounceKind.FAILURE, address, dsn.action(), dsn.status(),
-                    diagnostic, dsn.remoteMta(), dsn.lastAttemptDate(), block == null ? null : block.text()));
+            BounceRecipient recipient = recipient(delivered ? BounceKind.DELIVERED : BounceKind.FAILURE, address, dsn.action(), dsn.status(),
+                    diagnostic, dsn.remoteMta(), dsn.lastAttemptDate(), block == null ? null : block.text());
+            if (!delivered && (recipient.stage() == SmtpStage.UNKNOWN || recipient.replyCode() == null)) {
+                recipient = withTranscript(recipient, notice, status.recipients().size() == 1);
+            }
+            recipients.add(dsn.diagnosticType() == null ? recipient : recipient.withDiagnosticType(dsn.diagnosticType()));
         }
         return recipients;
+    }
+
+    /**
+     * Fills the stage and reply code a Sendmail-style session transcript gives ("----- Transcript of session
+     * follows -----", then "&gt;&gt;&gt; DATA" and "&lt;&lt;&lt; 550 …", or a bare "451 4.0.0 …" line): the reply that
+     * names the recipient, or with a single recipient the one that agrees with what is known of its code or status.
+     */
+    static BounceRecipient withTranscript(BounceRecipient recipient, String notice, boolean onlyRecipient) {
+        Matcher marker = notice == null ? null : TRANSCRIPT_MARKER.matcher(notice);
+        if (marker == null || !marker.find()) {
+            return recipient;
+        }
+        String address = recipient.recipient() == null ? null : recipient.recipient().toLowerCase(Locale.ROOT);
+        SmtpStage stage = SmtpStage.UNKNOWN;
+        for (String raw : BounceText.lines(notice.substring(marker.end()))) {
+            String line = raw.strip();
+            if (line.startsWith(">>>")) {
+                stage = SmtpStage.fromWords(line.substring(3).strip());
+                continue;
+            }
+            String reply = line.startsWith("<<<") ? line.substring(3).strip() : line;
+            Matcher code = TRANSCRIPT_REPLY.matcher(reply);
+            if (!code.lookingAt()) {
+                continue;
+            }
+            int replyCode = Integer.parseInt(code.group(1));
+            boolean namesRecipient = address != null && reply.toLowerCase(Locale.ROOT).contains(address);
+            boolean agrees = recipient.replyCode() != null ? recipient.replyCode() == replyCode
+                    : recipient.status() == null || recipient.status().charAt(0) == code.group(1).charAt(0);
+            if (agrees && (namesRecipient || onlyRecipient)) {
+                return new BounceRecipient(recipient.kind(), recipient.recipient(), recipient.action(), recipient.status(),
+                        recipient.replyCode() != null ? recipient.replyCode() : Integer.valueOf(replyCode), recipient.diagnostic(),
+                        recipient.remoteMta(), recipient.stage() != SmtpStage.UNKNOWN ? recipient.stage() : stage,
+                        recipient.lastAttemptDate(), recipient.diagnosticType());
+            }
+        }
+        return recipient;
     }
 
     /** Builds a recipient, reading reply code, status and stage from the diagnostic text. */
