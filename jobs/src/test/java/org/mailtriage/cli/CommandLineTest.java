@@ -37,7 +37,7 @@ class CommandLineTest {
         Run run = run("explain", "550 5.7.1 Service unavailable; client [192.0.2.10] blocked using zen.spamhaus.org");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("reason:      blocked", "guide rule:  blocklisted", "remedy:      request_delisting",
-                "blocklist:   zen.spamhaus.org", "client IP:   192.0.2.10", "rule id:     blocklisted-text");
+                "blocklist:   zen.spamhaus.org", "client IP:   192.0.2.10", "rule id:     blocked/blocked-using", "decided by:  phrase layer");
     }
 
     @Test
@@ -66,10 +66,10 @@ class CommandLineTest {
 
     @Test
     void aBadRuleFileIsOneClearLineAndExitCode2() throws IOException {
-        Path rules = Files.writeString(temp.resolve("rules.csv"), "id,order,codes,statuses,stages,phrases,unless,reason,guide_rule,samples\nr,1,,,,x,,nonsense,,x\n");
+        Path rules = Files.writeString(temp.resolve("rules.csv"), "order,reason,phrase,source,sample\n1,nonsense,x,rfc:5321,550 x\n");
         Run run = run("explain", "--rules", rules.toString(), "550 x");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(run.err()).contains("bad rule table").contains("rules.csv line 1");
+        assertThat(run.err()).contains("bad rule table").contains("rules.csv line 2");
     }
 
     static Run run(String... args) {

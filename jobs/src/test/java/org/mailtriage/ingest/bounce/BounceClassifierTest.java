@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.mailtriage.classify.Classifier;
+import org.mailtriage.classify.Layer;
 import org.mailtriage.classify.SmtpStage;
 
 class BounceClassifierTest {
@@ -16,8 +17,28 @@ class BounceClassifierTest {
         assertThat(reasonOf("alice@example.net", null, null, boilerplate)).isEqualTo("undefined");
         assertThat(reasonOf("alice@example.net", null, null, "Your message to alice@example.net was not accepted today"))
                 .isEqualTo("onhold");
-        assertThat(reasonOf("alice@example.net", 550, null, "550 not today")).isEqualTo("onhold");
+        // A status that says nothing ("other undefined status") leaves the words undecided, but they are the receiver's.
         assertThat(reasonOf("alice@example.net", null, "5.0.0", boilerplate)).isEqualTo("onhold");
+    }
+
+    @Test
+    void aKnownReplyCodeOrStatusIsNeverLeftUndecided() {
+        assertThat(reasonOf("alice@example.net", 550, null, "550 not today")).isEqualTo("userunknown");
+        assertThat(reasonOf("alice@example.net", 554, null, "554 not today")).isEqualTo("systemerror");
+        assertThat(reasonOf("alice@example.net", null, "5.2.2", "no words")).isEqualTo("mailboxfull");
+    }
+
+    @Test
+    void aBounceWithoutActionReportsAFailureSoATemporaryReplyMeansTheRetriesRanOut() {
+        BounceRecipient recipient = new BounceRecipient(BounceKind.FAILURE, "alice@example.net", null, null, 421, "421 please come back later",
+                null, SmtpStage.UNKNOWN, null);
+        assertThat(classifier.classify(recipient).reason().label()).isEqualTo("expired");
+        assertThat(classifier.classify(recipient).layer()).isEqualTo(Layer.FALLBACK);
+    }
+
+    @Test
+    void theRecipientsOwnAddressDoesNotSpeak() {
+        assertThat(reasonOf("spam@example.net", 550, "5.1.1", "550 5.1.1 <spam@example.net>: no such address here")).isEqualTo("userunknown");
     }
 
     private String reasonOf(String address, Integer replyCode, String status, String diagnostic) {
