@@ -4,9 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Decides the reason of one reply in layers, each a table of {@link RuleBook}, the first rule
@@ -33,6 +35,10 @@ public final class Classifier {
     private final TextMatcher matcher;
     /** Per layer, per rule (in table order): the matcher's term indexes of its phrase parts, or null. */
     private final Map<Layer, int[][]> terms = new EnumMap<>(Layer.class);
+    /** Per text layer, per term: the rules (table positions, ascending) whose phrase starts with it. */
+    private final Map<Layer, int[][]> rulesByFirstTerm = new EnumMap<>(Layer.class);
+    /** The reasons some phrase row names a guide row for: only their classifications look for one. */
+    private final Set<Reason> reasonsWithGuideRows = EnumSet.noneOf(Reason.class);
 
     public Classifier(RuleBook book) {
         this.book = requireNonNull(book, "book is null");
@@ -48,6 +54,18 @@ public final class Classifier {
             terms.put(layer, indexes);
         }
         matcher = new TextMatcher(allTerms);
+        book.layer(Layer.PHRASE).stream().filter(rule -> rule.guideRule() != null).forEach(rule -> reasonsWithGuideRows.add(rule.reason()));
+        for (Layer layer : List.of(Layer.PROVIDER, Layer.PHRASE)) {
+            List<List<Integer>> byTerm = new ArrayList<>();
+            for (int term = 0; term < allTerms.size(); term++) {
+                byTerm.add(new ArrayList<>());
+            }
+            int[][] ruleTerms = terms.get(layer);
+            for (int index = 0; index < ruleTerms.length; index++) {
+                byTerm.get(ruleTerms[index][0]).add(index);
+            }
+            rulesByFirstTerm.put(layer, byTerm.stream().map(list -> list.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new));
+        }
     }
 
     public static Classifier withDefaultRules() {
@@ -114,20 +132,48 @@ public final class Classifier {
         if (reason == Reason.REQUIREPTR) {
             return GuideRule.NO_PTR;
         }
+        if (!reasonsWithGuideRows.contains(reason)) {
+            return null;
+        }
         List<Rule> phrases = book.layer(Layer.PHRASE);
         int[][] phraseTerms = terms.get(Layer.PHRASE);
-        for (int index = 0; index < phrases.size(); index++) {
-            Rule rule = phrases.get(index);
-            if (rule.guideRule() != null && rule.reason() == reason && hits.inOrder(phraseTerms[index]) && rule.conditions().hold(reply, null)) {
-                return rule.guideRule();
+        int[][] byFirstTerm = rulesByFirstTerm.get(Layer.PHRASE);
+        int best = Integer.MAX_VALUE;
+        for (int occurrence = 0; occurrence < hits.occurrences(); occurrence++) {
+            for (int index : byFirstTerm[hits.termOf(occurrence)]) {
+                if (index >= best) {
+                    break;
+                }
+                Rule rule = phrases.get(index);
+                if (rule.guideRule() != null && rule.reason() == reason && hits.inOrder(phraseTerms[index]) && rule.conditions().hold(reply, null)) {
+                    best = index;
+                    break;
+                }
             }
         }
-        return null;
+        return best == Integer.MAX_VALUE ? null : phrases.get(best).guideRule();
     }
 
     private Rule first(Layer layer, TextMatcher.Hits hits, Reply reply, Reason prior) {
         List<Rule> rules = book.layer(layer);
         int[][] ruleTerms = terms.get(layer);
+        int[][] byFirstTerm = rulesByFirstTerm.get(layer);
+        if (byFirstTerm != null) {
+            // Only rows whose first word is in the text can hold: look at those, keep the earliest that does.
+            int best = Integer.MAX_VALUE;
+            for (int occurrence = 0; occurrence < hits.occurrences(); occurrence++) {
+                for (int index : byFirstTerm[hits.termOf(occurrence)]) {
+                    if (index >= best) {
+                        break;
+                    }
+                    if (hits.inOrder(ruleTerms[index]) && rules.get(index).conditions().hold(reply, prior)) {
+                        best = index;
+                        break;
+                    }
+                }
+            }
+            return best == Integer.MAX_VALUE ? null : rules.get(best);
+        }
         for (int index = 0; index < rules.size(); index++) {
             Rule rule = rules.get(index);
             if (ruleTerms[index] != null && !hits.inOrder(ruleTerms[index])) {

@@ -226,6 +226,16 @@ public final class TextMatcher {
             return count == 0;
         }
 
+        /** How many occurrences were found (a term found twice counts twice). */
+        public int occurrences() {
+            return count;
+        }
+
+        /** The term of the i-th occurrence, in text order. */
+        public int termOf(int occurrence) {
+            return occurrences[occurrence * 3];
+        }
+
         /** True when the terms occur in this order, each starting at or after the end of the one before. */
         public boolean inOrder(int[] terms) {
             for (int term : terms) {
