@@ -170,11 +170,17 @@ time_tool() {
 }
 
 megabytes() { awk -v b="$1" 'BEGIN{printf "%.3f", b / 1048576}'; }
-# Sisimai 4: what Sisimai->make does, one email at a time, so memory stays flat on a large mbox.
-sisimai_script='use Sisimai::Mail; use Sisimai::Message; use Sisimai::Data;
+# What Sisimai->make (v4) / Sisimai->rise (v5) does, one email at a time, so memory stays flat on a large mbox.
+# Debian 12 ships v4 or v5 depending on the mirror's date; v5 dropped Sisimai::Data for Sisimai::Fact.
+sisimai_script='use Sisimai::Mail;
 my ($mail, $emails, $decoded) = (Sisimai::Mail->new($ARGV[0]), 0, 0);
-while (my $raw = $mail->read) { $emails++; my $message = Sisimai::Message->new(data => $raw) or next;
-  my $data = Sisimai::Data->make(data => $message) || []; $decoded += scalar @$data }
+if (eval { require Sisimai::Fact; 1 }) {
+  while (my $raw = $mail->data->read) { $emails++; my $facts = Sisimai::Fact->rise({data => $raw}) || []; $decoded += scalar @$facts }
+} else {
+  require Sisimai::Message; require Sisimai::Data;
+  while (my $raw = $mail->read) { $emails++; my $message = Sisimai::Message->new(data => $raw) or next;
+    my $data = Sisimai::Data->make(data => $message) || []; $decoded += scalar @$data }
+}
 print "$emails emails, $decoded bounces decoded\n"'
 per_second() {  # amount seconds -> amount/s at the median, one decimal
   awk -v a="$1" -v s="$2" 'BEGIN{if (s <= 0) print "(too fast to time)"; else if (a / s < 10) printf "%.2f", a / s; else printf "%.1f", a / s}'
@@ -302,7 +308,7 @@ if has_section bounces; then
     echo "Sisimai: not run (--bounce-tools \"$bounce_tool_choice\")."
   elif perl -MSisimai -e 1 2>/dev/null; then
     bounce_tools=$(xargs <<<"$bounce_tool_choice")
-    echo "Sisimai: $(perl -MSisimai -e 'print "Sisimai ", $Sisimai::VERSION') (Debian libsisimai-perl): Sisimai::Mail, Message and Data->make per email (what \`Sisimai->make\` does), one process, one core."
+    echo "Sisimai: $(perl -MSisimai -e 'print "Sisimai ", $Sisimai::VERSION') (Debian libsisimai-perl): per email, Sisimai::Fact->rise (v5) or Message + Data->make (v4), what \`Sisimai->rise\`/\`make\` does, one process, one core."
   else
     echo "Sisimai (the reference Perl decoder) is not installed here (Debian package libsisimai-perl): not compared."
   fi
