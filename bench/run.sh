@@ -235,7 +235,7 @@ if has_section logs; then
   fi
   echo "Shapes (\`PostfixLogGenerator --shape\`): **wide** = every message to a new address (pflogsumm's per-address tables grow"
   echo "with the file), 2.3 % failure lines; **realistic** = a fixed population of 20,000 recipients, 300 senders, 1,000 remote"
-  echo "clients, retried deferrals, connect/disconnect lines, ~7 % failure lines (pflogsumm's memory stays flat)."
+  echo "clients, retried deferrals, connect/disconnect lines, ~7 % failure lines (pflogsumm's memory grows less than on wide, but grows)."
   echo "CPU-s = user + sys of the whole process (median run); \"per GB\" divides by the input size; ratios are pflogsumm's / the tool's."
   echo
   echo "| input | tool | median wall s | min..max s | MB/s | CPU-s | CPU-s per GB | peak RSS MB | heap MB (used / live) | wall vs pflogsumm | CPU vs pflogsumm |"

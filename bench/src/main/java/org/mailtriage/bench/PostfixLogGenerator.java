@@ -21,7 +21,8 @@ import java.util.Random;
  * at 1 GB of log) and it slows down. {@code realistic}: a company's server — a fixed population of 20,000
  * recipients, 300 senders, 400 receiving domains, 1,000 remote clients; connect/disconnect lines on the MX hosts;
  * deferred messages retried under the same queue id and finally bounced, with a bounce notice and a
- * {@code removed} line; about 7 % failure lines. pflogsumm's memory stays flat on it.
+ * {@code removed} line; about 7 % failure lines. pflogsumm grows less on it than on wide, but still grows
+ * (431 MB at 1 GB, 1,562 MB at 4 GB; BENCHMARKS.md).
  *
  * <pre>java -cp bench/target/benchmarks.jar org.mailtriage.bench.PostfixLogGenerator [--shape wide|realistic] OUT SIZE_MB [SEED]</pre>
  */
