@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Side-by-side benchmark of whole processes on the same generated files, in one invocation. Sections:
 #   logs     mailtriage ingest (events Parquet written, JVM + Spark start included) vs pflogsumm, with
-#            `grep -c status=bounced` and `cat` as the I/O ceiling, on Postfix logs of --sizes MB
-#            (PostfixLogGenerator); then a linearity line (MB/s per size, time ratios to the smallest size).
+#            `grep -c status=bounced` and `cat` as the I/O ceiling, on Postfix logs of --sizes MB in each of
+#            --shapes (PostfixLogGenerator --shape wide|realistic); wall and CPU-seconds (user + sys) per GB, and
+#            both as ratios to pflogsumm; then a linearity line per shape.
+#   nightly  ./mailtriage nightly on data-samples/ (README's main command, DNS from the fixture): wall, CPU-s,
+#            peak RSS, and the run's own timing line (where the seconds went).
 #   bounces  mailtriage ingest of an mbox of --emails bounces (BounceMboxGenerator) in emails/s, vs `cat`
 #            and Sisimai (Debian libsisimai-perl) when installed.
 #   dns      bench/dns-bench.sh: mailtriage's resolver vs adnshost against one loopback rbldnsd, on a
@@ -12,7 +15,8 @@
 # and the most still live after a GC, from -Xlog:gc. In local mode the driver and executors are one JVM.
 #
 #   bench/run.sh [--sizes "1024 2048 4096"] [--pflogsumm-sizes "1024 4096"] [--runs 3] [--emails 100000]
-#                [--dns-count 100000] [--dns-windows "16 64 256"] [--sections "logs bounces dns"]
+#                [--shapes "wide realistic"] [--dns-count 100000] [--dns-windows "16 64 256"]
+#                [--sections "nightly logs bounces dns"]
 #                [--tools "pflogsumm cat grep mailtriage"] [--bounce-tools "cat sisimai mailtriage"]
 #                [--driver-heap 1g] [--work DIR] [--smoke]
 #
@@ -35,7 +39,8 @@ runs=3
 emails=100000
 dns_count=100000
 dns_windows="16 64 256"
-sections="logs bounces dns"
+sections="nightly logs bounces dns"
+shapes="wide realistic"
 tools="pflogsumm cat grep mailtriage"
 bounce_tool_choice="cat sisimai mailtriage"
 driver_heap=""
@@ -50,6 +55,7 @@ while (($#)); do
     --dns-count) dns_count="$2"; shift 2 ;;
     --dns-windows) dns_windows="$2"; shift 2 ;;
     --sections) sections="$2"; shift 2 ;;
+    --shapes) shapes="$2"; shift 2 ;;
     --tools) tools="$2"; shift 2 ;;
     --bounce-tools) bounce_tool_choice="$2"; shift 2 ;;
     --driver-heap) driver_heap="$2"; shift 2 ;;
@@ -82,18 +88,18 @@ missing() {
 }
 command -v /usr/bin/time >/dev/null || { echo "GNU time (/usr/bin/time, Debian package time) is missing" >&2; exit 2; }
 
-# Runs one command; prints "seconds max_rss_kb". Output goes to files, never /dev/null: GNU grep stops at
-# the first match when its output is /dev/null.
+# Runs one command; prints "seconds max_rss_kb cpu_seconds" (cpu = user + sys, children included). Output goes to
+# files, never /dev/null: GNU grep stops at the first match when its output is /dev/null.
 measure() {
   local stats="$work/.time"
-  if ! /usr/bin/time -o "$stats" -f "%e %M" "$@" >"$work/.stdout" 2>"$work/.stderr"; then
+  if ! /usr/bin/time -o "$stats" -f "%e %M %U %S" "$@" >"$work/.stdout" 2>"$work/.stderr"; then
     # grep -c exits 1 when it counts nothing; anything else is a failure.
     if [[ "$1" != grep ]]; then
       echo "command failed: $* ($(tail -3 "$work/.stderr"))" >&2
       return 1
     fi
   fi
-  tail -1 "$stats"
+  tail -1 "$stats" | awk '{printf "%s %s %.2f\n", $1, $2, $3 + $4}'
 }
 
 # mailtriage ingest with a GC log; after it, $work/.heap holds "most used at a GC, most live after a GC" in MB.
@@ -132,7 +138,7 @@ check_counts() {
 # Times `tool` on `input` --runs times; sets med, spread_text, peak_mb, heap_text; returns 1 if a run failed.
 time_tool() {
   local tool="$1" input="$2" expected_emails="${3:-}"
-  local times=() peak=0 heap_before=0 heap_after=0 run seconds rss result
+  local times=() cpus=() peak=0 heap_before=0 heap_after=0 run seconds rss cpu result
   for ((run = 1; run <= runs; run++)); do
     case "$tool" in
       cat) result=$(measure cat "$input") || return 1 ;;
@@ -147,14 +153,16 @@ time_tool() {
         [[ "$after" != - ]] && ((after > heap_after)) && heap_after=$after
         ;;
     esac
-    read -r seconds rss <<<"$result"
-    echo "  $tool $(basename "$input") run $run: ${seconds}s, peak RSS $((rss / 1024)) MB" >&2
-    times+=("$seconds"); ((rss > peak)) && peak=$rss
+    read -r seconds rss cpu <<<"$result"
+    echo "  $tool $(basename "$input") run $run: ${seconds}s, ${cpu} CPU-s, peak RSS $((rss / 1024)) MB" >&2
+    times+=("$seconds"); cpus+=("$cpu"); ((rss > peak)) && peak=$rss
   done
   local sorted
   sorted=($(printf '%s\n' "${times[@]}" | sort -g))
   med=${sorted[$(((${#sorted[@]} - 1) / 2))]}
   spread_text="${sorted[0]}..${sorted[-1]}"
+  sorted=($(printf '%s\n' "${cpus[@]}" | sort -g))
+  med_cpu=${sorted[$(((${#sorted[@]} - 1) / 2))]}
   peak_mb=$((peak / 1024))
   heap_text="-"
   [[ "$tool" == mailtriage ]] && heap_text="$heap_before / $heap_after"
@@ -162,11 +170,17 @@ time_tool() {
 }
 
 megabytes() { awk -v b="$1" 'BEGIN{printf "%.3f", b / 1048576}'; }
-# Sisimai 4: what Sisimai->make does, one email at a time, so memory stays flat on a large mbox.
-sisimai_script='use Sisimai::Mail; use Sisimai::Message; use Sisimai::Data;
+# What Sisimai->make (v4) / Sisimai->rise (v5) does, one email at a time, so memory stays flat on a large mbox.
+# Debian 12 ships v4 or v5 depending on the mirror's date; v5 dropped Sisimai::Data for Sisimai::Fact.
+sisimai_script='use Sisimai::Mail;
 my ($mail, $emails, $decoded) = (Sisimai::Mail->new($ARGV[0]), 0, 0);
-while (my $raw = $mail->read) { $emails++; my $message = Sisimai::Message->new(data => $raw) or next;
-  my $data = Sisimai::Data->make(data => $message) || []; $decoded += scalar @$data }
+if (eval { require Sisimai::Fact; 1 }) {
+  while (my $raw = $mail->data->read) { $emails++; my $facts = Sisimai::Fact->rise({data => $raw}) || []; $decoded += scalar @$facts }
+} else {
+  require Sisimai::Message; require Sisimai::Data;
+  while (my $raw = $mail->read) { $emails++; my $message = Sisimai::Message->new(data => $raw) or next;
+    my $data = Sisimai::Data->make(data => $message) || []; $decoded += scalar @$data }
+}
 print "$emails emails, $decoded bounces decoded\n"'
 per_second() {  # amount seconds -> amount/s at the median, one decimal
   awk -v a="$1" -v s="$2" 'BEGIN{if (s <= 0) print "(too fast to time)"; else if (a / s < 10) printf "%.2f", a / s; else printf "%.1f", a / s}'
@@ -182,6 +196,34 @@ echo
 echo "mailtriage runs \`./mailtriage ingest\` on embedded \`local[*]\` with driver heap -Xmx${driver_heap:-${MAILTRIAGE_DRIVER_MEMORY:-2g}}$([[ -z "$driver_heap" ]] && echo " (launcher default)"); \"heap MB\" = the most heap in use at any GC (before collecting) / the most still live after a GC (-Xlog:gc); in local mode driver and executors share that one JVM. Times are whole processes (JVM and Spark start included), page cache warm."
 $smoke && { echo; echo "Smoke run: tiny inputs, one run each; the numbers only show that every tool ran."; }
 
+if has_section nightly; then
+  echo
+  echo "#### nightly on data-samples/"
+  echo
+  echo "README's main command (\`./mailtriage nightly --date 2026-11-26 --input data-samples/logs data-samples/bounces --servers data-samples/servers.csv --dns-fixture data-samples/dns/fixture.zone\`), a fresh warehouse per run after one unmeasured run (class-data archive, page cache)."
+  echo
+  samples="$here/data-samples"
+  nightly_run() {
+    rm -rf "$work/nightly-warehouse"
+    measure "$here/mailtriage" nightly --date 2026-11-26 --input "$samples/logs" "$samples/bounces" --servers "$samples/servers.csv" \
+      --dns-fixture "$samples/dns/fixture.zone" --warehouse "$work/nightly-warehouse"
+  }
+  nightly_run >/dev/null || fail "nightly on data-samples (warm-up run)"
+  echo "| run | wall s | CPU-s | peak RSS MB | the run's timing line |"
+  echo "|---|---:|---:|---:|---|"
+  for ((run = 1; run <= runs; run++)); do
+    if result=$(nightly_run); then
+      read -r seconds rss cpu <<<"$result"
+      timing=$(grep '^Time:' "$work/.stdout" | sed 's/ (the steps inside.*//')
+      grep -q 'lines read = ' "$work/.stdout" || fail "nightly run $run: no summary"
+      echo "| $run | $seconds | $cpu | $((rss / 1024)) | $timing |"
+      echo "  nightly run $run: ${seconds}s, ${cpu} CPU-s, $((rss / 1024)) MB" >&2
+    else
+      fail "nightly on data-samples run $run"
+    fi
+  done
+fi
+
 if has_section logs; then
   echo
   echo "#### Postfix log ingest"
@@ -191,50 +233,62 @@ if has_section logs; then
     echo
     tools="${tools/pflogsumm/}"
   fi
-  echo "| input | tool | median s | min..max s | MB/s (median) | peak RSS MB | heap MB (used / live) | vs pflogsumm |"
-  echo "|---|---|---:|---|---:|---:|---:|---:|"
+  echo "Shapes (\`PostfixLogGenerator --shape\`): **wide** = every message to a new address (pflogsumm's per-address tables grow"
+  echo "with the file), 2.3 % failure lines; **realistic** = a fixed population of 20,000 recipients, 300 senders, 1,000 remote"
+  echo "clients, retried deferrals, connect/disconnect lines, ~7 % failure lines (pflogsumm's memory grows less than on wide, but grows)."
+  echo "CPU-s = user + sys of the whole process (median run); \"per GB\" divides by the input size; ratios are pflogsumm's / the tool's."
+  echo
+  echo "| input | tool | median wall s | min..max s | MB/s | CPU-s | CPU-s per GB | peak RSS MB | heap MB (used / live) | wall vs pflogsumm | CPU vs pflogsumm |"
+  echo "|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|"
   declare -A mailtriage_median=()
+  for shape in $shapes; do
   for size in $sizes; do
-    log="$work/postfix-${size}MB.log"
+    log="$work/postfix-${shape}-${size}MB.log"
     if [[ ! -f "$log" ]]; then
       echo "generating $log ..." >&2
-      java -cp "$jar" org.mailtriage.bench.PostfixLogGenerator "$log" "$size" >&2
+      java -cp "$jar" org.mailtriage.bench.PostfixLogGenerator --shape "$shape" "$log" "$size" >&2
     fi
     bytes=$(stat -c %s "$log")
     cat "$log" >/dev/null  # same page-cache state for every tool
     pflogsumm_median=""
+    pflogsumm_cpu=""
     for tool in $tools; do
       [[ "$tool" == pflogsumm && " $pflogsumm_sizes " != *" $size "* ]] && continue
       if ! time_tool "$tool" "$log"; then
         fail "$tool on $(basename "$log")"; continue
       fi
       mbps=$(per_second "$(megabytes "$bytes")" "$med")
-      [[ "$tool" == pflogsumm ]] && pflogsumm_median=$med
-      [[ "$tool" == mailtriage ]] && mailtriage_median[$size]=$med
-      ratio="-"
+      per_gb=$(awk -v c="$med_cpu" -v b="$bytes" 'BEGIN{printf "%.2f", c / (b / 1073741824)}')
+      [[ "$tool" == pflogsumm ]] && { pflogsumm_median=$med; pflogsumm_cpu=$med_cpu; }
+      [[ "$tool" == mailtriage ]] && mailtriage_median[$shape-$size]=$med
+      ratio="-"; cpu_ratio="-"
       if [[ -n "$pflogsumm_median" && "$tool" != pflogsumm ]]; then
         ratio=$(awk -v p="$pflogsumm_median" -v s="$med" 'BEGIN{if (s > 0) printf "%.1fx", p / s; else print "-"}')
+        cpu_ratio=$(awk -v p="$pflogsumm_cpu" -v s="$med_cpu" 'BEGIN{if (s > 0) printf "%.1fx", p / s; else print "-"}')
       fi
-      echo "| ${size} MB | $tool | $med | $spread_text | $mbps | $peak_mb | $heap_text | $ratio |"
+      echo "| ${size} MB ${shape} | $tool | $med | $spread_text | $mbps | $med_cpu | $per_gb | $peak_mb | $heap_text | $ratio | $cpu_ratio |"
     done
   done
-  first=""
-  line=""
-  for size in $sizes; do
-    [[ -n "${mailtriage_median[$size]:-}" ]] || continue
-    mbps=$(per_second "$size" "${mailtriage_median[$size]}")
-    if [[ -z "$first" ]]; then
-      first=$size
-      line="${size} MB: $mbps MB/s"
-    else
-      ratio=$(awk -v a="${mailtriage_median[$size]}" -v b="${mailtriage_median[$first]}" 'BEGIN{if (b > 0) printf "%.2f", a / b; else print "-"}')
-      line="$line; ${size} MB: $mbps MB/s, time ${size}/${first} MB = $ratio (linear: $(awk -v a="$size" -v b="$first" 'BEGIN{printf "%.2f", a / b}'))"
+  done
+  for shape in $shapes; do
+    first=""
+    line=""
+    for size in $sizes; do
+      [[ -n "${mailtriage_median[$shape-$size]:-}" ]] || continue
+      mbps=$(per_second "$size" "${mailtriage_median[$shape-$size]}")
+      if [[ -z "$first" ]]; then
+        first=$size
+        line="${size} MB: $mbps MB/s"
+      else
+        ratio=$(awk -v a="${mailtriage_median[$shape-$size]}" -v b="${mailtriage_median[$shape-$first]}" 'BEGIN{if (b > 0) printf "%.2f", a / b; else print "-"}')
+        line="$line; ${size} MB: $mbps MB/s, time ${size}/${first} MB = $ratio (linear: $(awk -v a="$size" -v b="$first" 'BEGIN{printf "%.2f", a / b}'))"
+      fi
+    done
+    if [[ -n "$line" ]]; then
+      echo
+      echo "**Linearity (mailtriage ingest, $shape, median):** $line."
     fi
   done
-  if [[ -n "$line" ]]; then
-    echo
-    echo "**Linearity (mailtriage ingest, median):** $line."
-  fi
 fi
 
 if has_section bounces; then
@@ -254,19 +308,19 @@ if has_section bounces; then
     echo "Sisimai: not run (--bounce-tools \"$bounce_tool_choice\")."
   elif perl -MSisimai -e 1 2>/dev/null; then
     bounce_tools=$(xargs <<<"$bounce_tool_choice")
-    echo "Sisimai: $(perl -MSisimai -e 'print "Sisimai ", $Sisimai::VERSION') (Debian libsisimai-perl): Sisimai::Mail, Message and Data->make per email (what \`Sisimai->make\` does), one process, one core."
+    echo "Sisimai: $(perl -MSisimai -e 'print "Sisimai ", $Sisimai::VERSION') (Debian libsisimai-perl): per email, Sisimai::Fact->rise (v5) or Message + Data->make (v4), what \`Sisimai->rise\`/\`make\` does, one process, one core."
   else
     echo "Sisimai (the reference Perl decoder) is not installed here (Debian package libsisimai-perl): not compared."
   fi
   echo
-  echo "| input | tool | median s | min..max s | emails/s (median) | MB/s | peak RSS MB | heap MB (used / live) |"
-  echo "|---|---|---:|---|---:|---:|---:|---:|"
+  echo "| input | tool | median s | min..max s | emails/s (median) | MB/s | CPU-s | peak RSS MB | heap MB (used / live) |"
+  echo "|---|---|---:|---|---:|---:|---:|---:|---:|"
   cat "$mbox" >/dev/null
   for tool in $bounce_tools; do
     if ! time_tool "$tool" "$mbox" "$([[ "$tool" == mailtriage ]] && echo "$emails")"; then
       fail "$tool on $(basename "$mbox")"; continue
     fi
-    echo "| $emails emails ($(awk -v b="$bytes" 'BEGIN{printf "%.1f", b / 1048576}') MB) | $tool | $med | $spread_text | $(per_second "$emails" "$med") | $(per_second "$(megabytes "$bytes")" "$med") | $peak_mb | $heap_text |"
+    echo "| $emails emails ($(awk -v b="$bytes" 'BEGIN{printf "%.1f", b / 1048576}') MB) | $tool | $med | $spread_text | $(per_second "$emails" "$med") | $(per_second "$(megabytes "$bytes")" "$med") | $med_cpu | $peak_mb | $heap_text |"
   done
 fi
 

@@ -16,7 +16,15 @@ import java.util.Random;
  * inbound rejects of every guide row, postscreen and dnsblog lines. Documentation IP ranges and
  * example domains only.
  *
- * <pre>java -cp bench/target/benchmarks.jar org.mailtriage.bench.PostfixLogGenerator OUT SIZE_MB [SEED]</pre>
+ * <p>Two shapes. {@code wide} (the default, the first benchmarks' shape): every message to a new address of one of
+ * ~5,000 domains, 2.3 % failure lines; pflogsumm keeps per-address tables, so its memory grows with the file (1.4 GB
+ * at 1 GB of log) and it slows down. {@code realistic}: a company's server — a fixed population of 20,000
+ * recipients, 300 senders, 400 receiving domains, 1,000 remote clients; connect/disconnect lines on the MX hosts;
+ * deferred messages retried under the same queue id and finally bounced, with a bounce notice and a
+ * {@code removed} line; about 7 % failure lines. pflogsumm grows less on it than on wide, but still grows
+ * (431 MB at 1 GB, 1,562 MB at 4 GB; BENCHMARKS.md).
+ *
+ * <pre>java -cp bench/target/benchmarks.jar org.mailtriage.bench.PostfixLogGenerator [--shape wide|realistic] OUT SIZE_MB [SEED]</pre>
  */
 public final class PostfixLogGenerator {
     private static final String QUEUE_ID_CHARS = "0123456789BCDFGHJKLMNPQRSTVWXYZbcdfghjklmnpqrstvwxyz";
@@ -63,22 +71,159 @@ public final class PostfixLogGenerator {
         random = new Random(seed);
     }
 
-    public static void main(String[] args) throws IOException {
-        if (args.length < 2) {
-            System.err.println("usage: PostfixLogGenerator OUT SIZE_MB [SEED]");
-            System.exit(2);
-        }
-        long bytes = Long.parseLong(args[1]) * 1024 * 1024;
-        long seed = args.length > 2 ? Long.parseLong(args[2]) : 20261126L;
-        long written = write(Path.of(args[0]), bytes, seed);
-        System.out.printf("%s: %d bytes%n", args[0], written);
+    /** What the log looks like; see the class comment. */
+    public enum Shape {
+        WIDE, REALISTIC
     }
 
-    /** Writes at least {@code targetBytes} (whole lines) and returns the size written. */
-    public static long write(Path out, long targetBytes, long seed) throws IOException {
-        try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(out), 1 << 20)) {
-            return new PostfixLogGenerator(seed).writeTo(stream, targetBytes);
+    public static void main(String[] args) throws IOException {
+        Shape shape = Shape.WIDE;
+        int first = 0;
+        if (args.length > 1 && args[0].equals("--shape")) {
+            shape = Shape.valueOf(args[1].toUpperCase(java.util.Locale.ROOT));
+            first = 2;
         }
+        if (args.length - first < 2) {
+            System.err.println("usage: PostfixLogGenerator [--shape wide|realistic] OUT SIZE_MB [SEED]");
+            System.exit(2);
+        }
+        long bytes = Long.parseLong(args[first + 1]) * 1024 * 1024;
+        long seed = args.length > first + 2 ? Long.parseLong(args[first + 2]) : 20261126L;
+        long written = write(Path.of(args[first]), bytes, seed, shape);
+        System.out.printf("%s: %d bytes (%s shape)%n", args[first], written, shape.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Writes at least {@code targetBytes} (whole lines) of the wide shape and returns the size written. */
+    public static long write(Path out, long targetBytes, long seed) throws IOException {
+        return write(out, targetBytes, seed, Shape.WIDE);
+    }
+
+    /** Writes at least {@code targetBytes} (whole lines) of the shape and returns the size written. */
+    public static long write(Path out, long targetBytes, long seed, Shape shape) throws IOException {
+        try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(out), 1 << 20)) {
+            PostfixLogGenerator generator = new PostfixLogGenerator(seed);
+            return shape == Shape.WIDE ? generator.writeTo(stream, targetBytes) : generator.writeRealistic(stream, targetBytes);
+        }
+    }
+
+    /** Messages waiting for a retry: queue id, host index, recipient, failure index, retries left. */
+    private record Waiting(String queueId, int hostIndex, String recipient, int failure, int retriesLeft) {
+    }
+
+    long writeRealistic(OutputStream out, long targetBytes) throws IOException {
+        String[] domains = new String[400];
+        for (int index = 0; index < domains.length; index++) {
+            domains[index] = index < 3 ? new String[] {"example.com", "example.net", "example.org"}[index]
+                    : "d" + index + (index % 2 == 0 ? ".example" : ".test");
+        }
+        String[] recipients = new String[20_000];
+        for (int index = 0; index < recipients.length; index++) {
+            // Skewed: a few domains get most of the mail, as in real traffic.
+            int domain = (int) Math.min(domains.length - 1, Math.abs(random.nextGaussian()) * 60);
+            recipients[index] = LOCAL_PARTS[random.nextInt(LOCAL_PARTS.length)] + index + "@" + domains[domain];
+        }
+        String[] senders = new String[300];
+        for (int index = 0; index < senders.length; index++) {
+            senders[index] = LOCAL_PARTS[random.nextInt(LOCAL_PARTS.length)] + index + "@example.com";
+        }
+        String[] clients = new String[1000];
+        for (int index = 0; index < clients.length; index++) {
+            clients[index] = index % 10 == 0 ? "2001:db8:" + Integer.toHexString(index) + "::25" : "203.0.113." + (1 + index % 254);
+        }
+        java.util.ArrayDeque<Waiting> waiting = new java.util.ArrayDeque<>();
+        long written = 0;
+        // About 650 bytes per step: the clock advances so that the whole file spans one day (Nov 26).
+        double secondsPerStep = 86_399.0 * 650 / Math.max(targetBytes, 650);
+        while (written < targetBytes) {
+            clock = Math.min(86_399, clock + secondsPerStep * 2 * random.nextDouble());
+            second = (int) clock;
+            int kind = random.nextInt(1000);
+            if (kind < 85 && !waiting.isEmpty()) {
+                written += retry(out, waiting);
+            } else if (kind < 170) {
+                written += deferredMessage(out, waiting, senders, recipients);
+            } else if (kind < 320) {
+                written += inboundSession(out, clients, recipients);
+            } else {
+                written += deliveredTo(out, senders[random.nextInt(senders.length)], recipients[random.nextInt(recipients.length)]);
+            }
+        }
+        return written;
+    }
+
+    private long deliveredTo(OutputStream out, String sender, String recipient) throws IOException {
+        int hostIndex = random.nextInt(20);
+        String host = "out" + (1 + hostIndex);
+        String queue = queueId();
+        String domain = recipient.substring(recipient.indexOf('@') + 1);
+        long written = emit(out, header(host, "cleanup") + queue + ": message-id=<" + Long.toHexString(random.nextLong()) + "@example.com>");
+        written += emit(out, header(host, "qmgr") + queue + ": from=<" + sender + ">, size=" + (800 + random.nextInt(90_000))
+                + ", nrcpt=1 (queue active)");
+        written += emit(out, header(host, "smtp") + queue + ": to=<" + recipient + ">, relay=mx" + random.nextInt(3) + "." + domain + "["
+                + receiverIp() + "]:25, delay=" + (random.nextInt(30) / 10.0) + ", delays=0.01/0/0.1/0.2, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as "
+                + queueId() + ")");
+        written += emit(out, header(host, "qmgr") + queue + ": removed");
+        return written;
+    }
+
+    /** A message whose first attempt fails: bounced at once (permanent) or kept for retries (temporary). */
+    private long deferredMessage(OutputStream out, java.util.ArrayDeque<Waiting> waiting, String[] senders, String[] recipients)
+            throws IOException {
+        int hostIndex = random.nextInt(20);
+        String host = "out" + (1 + hostIndex);
+        String queue = queueId();
+        String recipient = recipients[random.nextInt(recipients.length)];
+        int failure = random.nextInt(OUTBOUND_FAILURES.length);
+        long written = emit(out, header(host, "cleanup") + queue + ": message-id=<" + Long.toHexString(random.nextLong()) + "@example.com>");
+        written += emit(out, header(host, "qmgr") + queue + ": from=<" + senders[random.nextInt(senders.length)] + ">, size="
+                + (800 + random.nextInt(90_000)) + ", nrcpt=1 (queue active)");
+        written += attempt(out, new Waiting(queue, hostIndex, recipient, failure, 1 + random.nextInt(4)), waiting);
+        return written;
+    }
+
+    private long retry(OutputStream out, java.util.ArrayDeque<Waiting> waiting) throws IOException {
+        return attempt(out, waiting.poll(), waiting);
+    }
+
+    /** One delivery attempt that fails; a deferral with retries left waits again, else the message ends (bounce notice, removed). */
+    private long attempt(OutputStream out, Waiting message, java.util.ArrayDeque<Waiting> waiting) throws IOException {
+        String host = "out" + (1 + message.hostIndex());
+        String domain = message.recipient().substring(message.recipient().indexOf('@') + 1);
+        String mx = "mx" + random.nextInt(3) + "." + domain;
+        String mxIp = receiverIp();
+        String[] failure = OUTBOUND_FAILURES[message.failure()];
+        String text = failure[2].replace("%OUR%", "192.0.2." + (10 + message.hostIndex())).replace("%RCPT%", message.recipient())
+                .replace("%MX%", mx).replace("%MXIP%", mxIp).replace("%DOMAIN%", domain);
+        String detail = text.startsWith("said:") || text.startsWith("refused") ? "host " + mx + "[" + mxIp + "] " + text : text;
+        long written = emit(out, header(host, "smtp") + message.queueId() + ": to=<" + message.recipient() + ">, relay=" + mx + "[" + mxIp
+                + "]:25, delay=" + random.nextInt(900) + ", delays=0.1/0/0.3/0.2, dsn=" + failure[0] + ", status=" + failure[1] + " ("
+                + detail + ")");
+        if (failure[1].equals("deferred") && message.retriesLeft() > 0) {
+            waiting.add(new Waiting(message.queueId(), message.hostIndex(), message.recipient(), message.failure(), message.retriesLeft() - 1));
+            return written;
+        }
+        String notice = queueId();
+        written += emit(out, header(host, "bounce") + message.queueId() + ": sender non-delivery notification: " + notice);
+        written += emit(out, header(host, "qmgr") + message.queueId() + ": removed");
+        return written;
+    }
+
+    /** An inbound SMTP session on an MX host: connect, a reject now and then, disconnect. */
+    private long inboundSession(OutputStream out, String[] clients, String[] recipients) throws IOException {
+        String host = "mx" + (1 + random.nextInt(5));
+        String ip = clients[random.nextInt(clients.length)];
+        String name = random.nextInt(3) == 0 ? "unknown" : "host" + Math.abs(ip.hashCode() % 500) + ".example.org";
+        long written = emit(out, header(host, "smtpd") + "connect from " + name + "[" + ip + "]");
+        if (random.nextInt(5) < 3) {
+            String helo = random.nextInt(4) == 0 ? "mail.nonexistent.example" : "host" + Math.abs(ip.hashCode() % 500) + ".example.org";
+            String rcpt = recipients[random.nextInt(recipients.length)];
+            String reply = INBOUND_REJECTS[random.nextInt(INBOUND_REJECTS.length)].replace("%IP%", ip).replace("%HELO%", helo)
+                    .replace("%RCPT%", rcpt);
+            written += emit(out, header(host, "smtpd") + "NOQUEUE: reject: RCPT from " + name + "[" + ip + "]: " + reply
+                    + "; from=<sender@example.org> to=<" + rcpt + "> proto=ESMTP helo=<" + helo + ">");
+        }
+        written += emit(out, header(host, "smtpd") + "disconnect from " + name + "[" + ip + "] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4");
+        return written;
     }
 
     long writeTo(OutputStream out, long targetBytes) throws IOException {

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs {@code bench/run.sh --smoke} (a few MB of log, 300 bounces, 2,000 DNS questions, one run each) so the
+ * Runs {@code bench/run.sh --smoke} (a few MB of log of each shape, 300 bounces, 2,000 DNS questions, one nightly on
+ * data-samples, one run each) so the
  * benchmark script cannot rot: it fails when a tool fails, when mailtriage's counts do not balance or yield
  * no events, or when the resolver finds the wrong number of listed IPs. Asserts no timings.
  */
@@ -48,8 +49,13 @@ class BenchSmokeIT {
         String markdown = Files.readString(output, StandardCharsets.UTF_8);
         assertThat(process.exitValue()).as("exit code; stdout:%n%s%nstderr tail:%n%s", markdown, tail(errors)).isZero();
         assertThat(markdown).doesNotContain("FAILED");
-        assertThat(markdown).contains("| 4 MB | mailtriage |", "| 4 MB | pflogsumm |", "| 4 MB | grep |", "| 4 MB | cat |",
-                "| 300 emails", "**Linearity");
+        for (String shape : List.of("wide", "realistic")) {
+            assertThat(markdown).contains("| 4 MB " + shape + " | mailtriage |", "| 4 MB " + shape + " | pflogsumm |",
+                    "| 4 MB " + shape + " | grep |", "| 4 MB " + shape + " | cat |", "**Linearity (mailtriage ingest, " + shape);
+        }
+        assertThat(markdown).contains("| 300 emails", "#### nightly on data-samples/");
+        // One measured nightly on data-samples: wall, CPU-s, RSS and the run's own timing line.
+        assertThat(markdown).containsPattern("\\| 1 \\| [0-9.]+ \\| [0-9.]+ \\| [0-9]+ \\| Time: [0-9.]+ s = JVM start");
         assertThat(markdown).containsPattern("\\| 300 emails \\([0-9.]+ MB\\) \\| mailtriage \\|");
         if (root) {
             assertThat(markdown).containsPattern("\\| mailtriage \\| window 64 \\| [0-9]+ \\|");

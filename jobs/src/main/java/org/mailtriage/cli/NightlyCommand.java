@@ -3,6 +3,7 @@ package org.mailtriage.cli;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -10,6 +11,7 @@ import org.mailtriage.report.ReportSummary;
 import org.mailtriage.spark.NightlyJob;
 import org.mailtriage.spark.ReportJob;
 import org.mailtriage.spark.SparkSessions;
+import org.mailtriage.spark.StepTimer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,14 +52,18 @@ final class NightlyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        long sparkStarting = System.nanoTime();
         LocalDate day = date != null ? date : LocalDate.now(zone != null ? zone : ZoneId.systemDefault()).minusDays(1);
         SparkSession spark = SparkSessions.getOrCreate("mailtriage nightly " + day);
+        List<StepTimer.Step> before = List.of(new StepTimer.Step("JVM_start", jvmStart),
+                new StepTimer.Step("Spark_start", (System.nanoTime() - sparkStarting) / 1_000_000));
         NightlyJob.Options options = new NightlyJob.Options(input.inputs, input.warehouse(), day, input.servers, input.rules, input.format,
                 input.referenceDate, input.logZone, input.splitBytes(), dnsWindowDays,
                 lockWaitSeconds, noDns ? NightlyJob.EnrichOptions.skip()
                         : new NightlyJob.EnrichOptions(EnrichCommand.resolverSpec(spark.sparkContext().hadoopConfiguration(), dns), dns.zones, maxAge),
                 input.expansionLimit());
-        NightlyJob.Result result = NightlyJob.run(spark, options, UUID.randomUUID().toString());
+        NightlyJob.Result result = NightlyJob.run(spark, options, UUID.randomUUID().toString(), before);
         var counts = result.ingest().counts();
         var report = result.report();
         var out = System.out;
@@ -75,6 +81,7 @@ final class NightlyCommand implements Callable<Integer> {
                 report.dnsAnswersFound()).forEach(out::println);
         out.printf("Wrote %s/{server_remediation (%d rows), delisting_requests (%d), failure_summary (%d)}/report_date=%s%n",
                 options.warehouse().root(), report.servers(), report.delistingRequests(), report.summaryRows(), day);
+        out.println(result.timingLine());
         if (!counts.balanced()) {
             return ExitCodes.FAILURE;
         }

@@ -1,13 +1,7 @@
 package org.mailtriage.spark;
 
 import static java.util.Objects.requireNonNull;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
-import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.trim;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -17,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -26,8 +21,10 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.mailtriage.dns.Checker;
@@ -98,63 +95,66 @@ public final class EnrichJob {
         ZoneList zones = readZones(hadoop, options.zonesPath());
         List<DnsblZone> enabled = zones.enabled();
 
-        Dataset<Row> subjects = subjects(spark, hadoop, warehouse, options.from(), options.to());
-        Dataset<Row> withCache = withCachedKeys(spark, hadoop, warehouse, subjects, started.minus(options.maxAge()));
+        // Distinct subjects and their cached answers are few (IPs, names): gathered on the driver, then spread over tasks.
+        StepTimer timer = new StepTimer();
+        List<Row> subjectRows = withCachedKeys(spark, hadoop, warehouse, subjects(spark, hadoop, warehouse, options.from(), options.to()),
+                started.minus(options.maxAge()));
         int parts = options.partitions() > 0 ? options.partitions() : spark.sparkContext().defaultParallelism();
-        JavaRDD<Row> work = withCache.javaRDD().repartition(parts).cache();
-        try {
-            long subjectCount = work.count();
-            List<String> neededZones = work.flatMap(row -> zonesToAsk(row, enabled).iterator()).distinct().collect();
+        timer.lap("subjects_and_cache");
+        JavaRDD<Row> work = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(subjectRows, Math.max(1, parts));
+        long subjectCount = subjectRows.size();
+        Set<String> needed = new HashSet<>();
+        subjectRows.forEach(row -> needed.addAll(zonesToAsk(row, enabled)));
+        List<String> neededZones = List.copyOf(needed);
 
-            // Self-tests on the driver, only for zones some subject still needs.
-            List<DnsAnswer> selfTests = new ArrayList<>();
-            long driverAsked;
-            long driverFailed;
-            try (DnsClient client = options.resolver().open(1)) {
-                Checker tester = new Checker(client, enabled, Map.of(), Clock.systemUTC());
-                List<CompletableFuture<List<DnsAnswer>>> tests = new ArrayList<>();
-                for (DnsblZone zone : enabled) {
-                    if (neededZones.contains(zone.name())) {
-                        tests.add(tester.selfTest(zone));
-                    }
+        // Self-tests on the driver, only for zones some subject still needs.
+        List<DnsAnswer> selfTests = new ArrayList<>();
+        long driverAsked;
+        long driverFailed;
+        try (DnsClient client = options.resolver().open(1)) {
+            Checker tester = new Checker(client, enabled, Map.of(), Clock.systemUTC());
+            List<CompletableFuture<List<DnsAnswer>>> tests = new ArrayList<>();
+            for (DnsblZone zone : enabled) {
+                if (neededZones.contains(zone.name())) {
+                    tests.add(tester.selfTest(zone));
                 }
-                tests.forEach(test -> selfTests.addAll(test.join()));
-                driverAsked = client.questionsAsked();
-                driverFailed = client.questionsFailed();
             }
-            Map<String, String> broken = new TreeMap<>(Checker.brokenZones(selfTests));
-
-            ResolverSpec resolver = options.resolver();
-            // Counts travel as one item per task beside the answers: a retried task's item replaces the lost one, where an
-            // accumulator would count both attempts.
-            JavaRDD<DnsTaskItem> items = work.mapPartitions(rows -> checkPartition(rows, resolver, parts, enabled, broken, runId))
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-            DnsTaskItem.Counts counts;
-            try {
-                JavaRDD<Row> answerRows = items.filter(item -> item.answer() != null).map(DnsTaskItem::answer);
-                List<Row> selfTestRows = selfTests.stream().map(answer -> DnsRows.of(answer, runId)).toList();
-                Dataset<Row> answers = spark.createDataFrame(answerRows, Schemas.DNS_ANSWERS)
-                        .union(spark.createDataFrame(selfTestRows, Schemas.DNS_ANSWERS));
-                PartitionSwap.append(spark, answers, warehouse, "dns_answers", "asked_date",
-                        options.from().equals(options.to()) ? options.from().toString() : options.from() + "_" + options.to());
-                counts = items.filter(item -> item.counts() != null).map(DnsTaskItem::counts)
-                        .fold(DnsTaskItem.Counts.ZERO, DnsTaskItem.Counts::plus);
-                counts = counts.plus(new DnsTaskItem.Counts(0, 0, 0, selfTestRows.size()));
-            } finally {
-                items.unpersist(false);
-            }
-
-            long totalAsked = driverAsked + counts.asked();
-            long totalFailed = driverFailed + counts.failed();
-            String message = broken.isEmpty() ? null : "zones failing their self-test (answers unknown): " + String.join(", ", broken.keySet());
-            RunRecord run = new RunRecord(runId, "enrich", Version.current(), started, Instant.now(),
-                    List.of(warehouse.table("events") + " " + options.from() + ".." + options.to(), "dns " + resolver.describe()),
-                    0, 0, InputCounts.ZERO, 0, totalAsked, counts.cached(), totalFailed, "success", message);
-            RunLog.append(spark, warehouse, run);
-            return new Result(runId, subjectCount, totalAsked, counts.cached(), totalFailed, counts.rows(), broken);
-        } finally {
-            work.unpersist(false);
+            tests.forEach(test -> selfTests.addAll(test.join()));
+            driverAsked = client.questionsAsked();
+            driverFailed = client.questionsFailed();
         }
+        Map<String, String> broken = new TreeMap<>(Checker.brokenZones(selfTests));
+        timer.lap("self_tests");
+
+        ResolverSpec resolver = options.resolver();
+        // Counts travel as one item per task beside the answers: a retried task's item replaces the lost one, where an
+        // accumulator would count both attempts.
+        JavaRDD<DnsTaskItem> items = work.mapPartitions(rows -> checkPartition(rows, resolver, parts, enabled, broken, runId))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        DnsTaskItem.Counts counts;
+        try {
+            JavaRDD<Row> answerRows = items.filter(item -> item.answer() != null).map(DnsTaskItem::answer);
+            List<Row> selfTestRows = selfTests.stream().map(answer -> DnsRows.of(answer, runId)).toList();
+            Dataset<Row> answers = spark.createDataFrame(answerRows, Schemas.DNS_ANSWERS)
+                    .union(spark.createDataFrame(selfTestRows, Schemas.DNS_ANSWERS));
+            PartitionSwap.append(spark, answers, warehouse, "dns_answers", "asked_date",
+                    options.from().equals(options.to()) ? options.from().toString() : options.from() + "_" + options.to());
+            counts = items.filter(item -> item.counts() != null).map(DnsTaskItem::counts)
+                    .fold(DnsTaskItem.Counts.ZERO, DnsTaskItem.Counts::plus);
+            counts = counts.plus(new DnsTaskItem.Counts(0, 0, 0, selfTestRows.size()));
+        } finally {
+            items.unpersist(false);
+        }
+
+        timer.lap("ask_and_write");
+        long totalAsked = driverAsked + counts.asked();
+        long totalFailed = driverFailed + counts.failed();
+        String message = broken.isEmpty() ? null : "zones failing their self-test (answers unknown): " + String.join(", ", broken.keySet());
+        RunRecord run = new RunRecord(runId, "enrich", Version.current(), started, Instant.now(),
+                List.of(warehouse.table("events") + " " + options.from() + ".." + options.to(), "dns " + resolver.describe()),
+                0, 0, InputCounts.ZERO, 0, totalAsked, counts.cached(), totalFailed, "success", message, timer.steps());
+        RunLog.append(spark, warehouse, run);
+        return new Result(runId, subjectCount, totalAsked, counts.cached(), totalFailed, counts.rows(), broken);
     }
 
     /** One task: its own resolver (with its share of the rates), every subject's uncached checks. */
@@ -217,39 +217,95 @@ public final class EnrichJob {
         return new HashSet<>(keys);
     }
 
-    /** (kind, subject, peer_ip): distinct sending IPs, HELO names with their IP, sender domains. */
-    static Dataset<Row> subjects(SparkSession spark, Configuration hadoop, Warehouse warehouse, LocalDate from, LocalDate to) {
+    /**
+     * (kind, subject, peer_ip): distinct sending IPs, HELO names with their IP, sender domains, trimmed of spaces (domains
+     * lower-cased). One scan of three columns; each task returns its distinct subjects.
+     */
+    static List<Subject> subjects(SparkSession spark, Configuration hadoop, Warehouse warehouse, LocalDate from, LocalDate to) {
         if (!warehouse.tableExists(hadoop, "events")) {
             throw new BadInputException("no events table in " + warehouse.root() + ": run ingest first");
         }
         Dataset<Row> events = spark.read().schema(Schemas.EVENTS).parquet(warehouse.table("events"))
-                .where(col("event_date").between(java.sql.Date.valueOf(from), java.sql.Date.valueOf(to)));
-        Dataset<Row> ips = events.where(col("sending_ip").isNotNull())
-                .select(lit(SubjectKind.IP.label()).as("kind"), trim(col("sending_ip")).as("subject"), lit(null).cast("string").as("peer_ip"));
-        Dataset<Row> helos = events.where(col("helo_name").isNotNull().and(trim(col("helo_name")).notEqual("")))
-                .select(lit(SubjectKind.HELO.label()).as("kind"), trim(col("helo_name")).as("subject"), trim(col("sending_ip")).as("peer_ip"));
-        Dataset<Row> domains = events.where(col("sender_domain").isNotNull().and(trim(col("sender_domain")).notEqual("")))
-                .select(lit(SubjectKind.DOMAIN.label()).as("kind"), lower(trim(col("sender_domain"))).as("subject"), lit(null).cast("string").as("peer_ip"));
-        return ips.union(helos).union(domains).distinct();
+                .where(col("event_date").between(java.sql.Date.valueOf(from), java.sql.Date.valueOf(to)))
+                .select("sending_ip", "helo_name", "sender_domain");
+        List<HashSet<Subject>> parts = events.javaRDD().mapPartitions(rows -> {
+            HashSet<Subject> found = new HashSet<>();
+            while (rows.hasNext()) {
+                Row row = rows.next();
+                String ip = row.isNullAt(0) ? null : trimSpaces(row.getString(0));
+                if (ip != null) {
+                    found.add(new Subject(SubjectKind.IP.label(), ip, null));
+                }
+                String helo = row.isNullAt(1) ? null : trimSpaces(row.getString(1));
+                if (helo != null && !helo.isEmpty()) {
+                    found.add(new Subject(SubjectKind.HELO.label(), helo, ip));
+                }
+                String domain = row.isNullAt(2) ? null : trimSpaces(row.getString(2));
+                if (domain != null && !domain.isEmpty()) {
+                    found.add(new Subject(SubjectKind.DOMAIN.label(), domain.toLowerCase(java.util.Locale.ROOT), null));
+                }
+            }
+            return List.of(found).iterator();
+        }).collect();
+        Set<Subject> subjects = new java.util.TreeSet<>(java.util.Comparator.comparing(Subject::kind).thenComparing(Subject::subject)
+                .thenComparing(subject -> subject.peerIp() == null ? "" : subject.peerIp()));
+        parts.forEach(subjects::addAll);
+        return List.copyOf(subjects);
     }
 
-    /** Adds the cache keys of the fresh, definite answers dns_answers already holds for each subject. */
-    private static Dataset<Row> withCachedKeys(SparkSession spark, Configuration hadoop, Warehouse warehouse, Dataset<Row> subjects,
-            Instant freshAfter) {
-        Dataset<Row> keyed;
-        if (warehouse.tableExists(hadoop, "dns_answers")) {
-            keyed = spark.read().schema(Schemas.DNS_ANSWERS).parquet(warehouse.table("dns_answers"))
-                    .where(col("asked_at").geq(Timestamp.from(freshAfter)).and(col("outcome").notEqual("unknown"))
-                            .and(col("subject_kind").isin(SubjectKind.IP.label(), SubjectKind.HELO.label(), SubjectKind.DOMAIN.label())))
-                    .select(col("subject_kind").as("kind"), col("subject"),
-                            concat_ws("|", col("check"), coalesce(col("zone"), lit("")), coalesce(col("peer_ip"), lit(""))).as("key"))
-                    .groupBy("kind", "subject").agg(collect_set("key").as("cached"));
-        } else {
-            keyed = spark.createDataFrame(List.of(), new org.apache.spark.sql.types.StructType()
-                    .add("kind", "string").add("subject", "string").add("cached", "array<string>"));
+    /** One thing to check in DNS; {@code peerIp} is the IP a HELO name was used by, else null. */
+    record Subject(String kind, String subject, String peerIp) implements java.io.Serializable {
+    }
+
+    /** Spark SQL's trim: spaces only, not other white space. */
+    private static String trimSpaces(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && text.charAt(start) == ' ') {
+            start++;
         }
-        return subjects.join(keyed, scala.jdk.javaapi.CollectionConverters.asScala(List.of("kind", "subject")).toSeq(), "left")
-                .select(col("kind"), col("subject"), col("peer_ip"), col("cached"));
+        while (end > start && text.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    /**
+     * Each subject as a row (kind, subject, peer_ip, cached keys) with the cache keys of the fresh, definite answers
+     * dns_answers already holds for it: one scan of the answers asked since {@code freshAfter}.
+     */
+    private static List<Row> withCachedKeys(SparkSession spark, Configuration hadoop, Warehouse warehouse, List<Subject> subjects,
+            Instant freshAfter) {
+        Map<List<String>, Set<String>> cached = new HashMap<>();
+        if (!subjects.isEmpty() && warehouse.tableExists(hadoop, "dns_answers")) {
+            Set<List<String>> wanted = new HashSet<>();
+            subjects.forEach(subject -> wanted.add(List.of(subject.kind(), subject.subject())));
+            Dataset<Row> fresh = spark.read().schema(Schemas.DNS_ANSWERS).parquet(warehouse.table("dns_answers"))
+                    .where(col("asked_date").geq(java.sql.Date.valueOf(Rows.utcDate(freshAfter)))
+                            .and(col("asked_at").geq(Timestamp.from(freshAfter))).and(col("outcome").notEqual("unknown"))
+                            .and(col("subject_kind").isin(SubjectKind.IP.label(), SubjectKind.HELO.label(), SubjectKind.DOMAIN.label())))
+                    .select("subject_kind", "subject", "check", "zone", "peer_ip");
+            List<HashMap<List<String>, Set<String>>> parts = fresh.javaRDD().mapPartitions(rows -> {
+                HashMap<List<String>, Set<String>> keys = new HashMap<>();
+                while (rows.hasNext()) {
+                    Row row = rows.next();
+                    List<String> subject = java.util.Arrays.asList(row.getString(0), row.getString(1));
+                    if (wanted.contains(subject)) {
+                        keys.computeIfAbsent(subject, key -> new HashSet<>()).add(row.getString(2) + "|" + (row.isNullAt(3) ? "" : row.getString(3))
+                                + "|" + (row.isNullAt(4) ? "" : row.getString(4)));
+                    }
+                }
+                return List.of(keys).iterator();
+            }).collect();
+            parts.forEach(part -> part.forEach((subject, keys) -> cached.computeIfAbsent(subject, key -> new HashSet<>()).addAll(keys)));
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Subject subject : subjects) {
+            Set<String> keys = cached.get(List.of(subject.kind(), subject.subject()));
+            rows.add(RowFactory.create(subject.kind(), subject.subject(), subject.peerIp(),
+                    keys == null ? null : scala.jdk.javaapi.CollectionConverters.asScala(new ArrayList<>(new java.util.TreeSet<>(keys))).toSeq()));
+        }
+        return rows;
     }
 
     private static ZoneList readZones(Configuration hadoop, String path) {

@@ -20,12 +20,8 @@ import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.mailtriage.classify.Classifier;
 import org.mailtriage.classify.RuleBook;
 import org.mailtriage.ingest.CourierParser;
@@ -35,7 +31,6 @@ import org.mailtriage.ingest.ExpansionLimit;
 import org.mailtriage.ingest.ExchangeTrackingParser;
 import org.mailtriage.ingest.ExchangeTrackingReader;
 import org.mailtriage.ingest.IngestItem;
-import org.mailtriage.ingest.IngestItemCodec;
 import org.mailtriage.ingest.InputCounts;
 import org.mailtriage.ingest.LineParser;
 import org.mailtriage.ingest.LogChunkReader;
@@ -53,8 +48,9 @@ import org.mailtriage.ingest.bounce.WholeFileEmail;
 
 /**
  * ingest: input files → {@code events} (partitioned by event_date) and {@code quarantine}
- * (partitioned by ingest_date), plus one {@code runs} row. Parsing and classifying happen in the
- * tasks; only failure events and quarantined lines leave them, so the cached result is small.
+ * (partitioned by ingest_date), plus one {@code runs} row. One Spark job: each task parses, classifies
+ * and writes its own Parquet files ({@link TaskParquet}); nothing is cached, and only counts and file
+ * names come back to the driver, which then swaps the staged partitions in.
  */
 public final class IngestJob {
     /**
@@ -93,7 +89,14 @@ public final class IngestJob {
     }
 
     public static Result run(SparkSession spark, Options options, String runId) {
+        return run(spark, options, runId, List.of());
+    }
+
+    /** @param before steps timed before this one (a nightly's process and Spark start), recorded first in the runs row */
+    public static Result run(SparkSession spark, Options options, String runId, List<StepTimer.Step> before) {
         Instant started = Instant.now();
+        StepTimer timer = new StepTimer();
+        before.forEach(timer::add);
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         WarehousePlacement.checkApart(hadoop, options.warehouse(), options.inputs());
         options.warehouse().checkWritable(hadoop);
@@ -109,6 +112,7 @@ public final class IngestJob {
             throw new BadInputException(e.getMessage(), e);
         }
 
+        timer.lap("plan");
         InputCounts counts = InputCounts.ZERO;
         long quarantined = 0;
         String scope = options.onlyDate() == null ? "all" : options.onlyDate().toString();
@@ -121,50 +125,114 @@ public final class IngestJob {
             String zone = options.zone().getId();
             ExpansionLimit expansionLimit = options.expansionLimit();
             JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            // Cached as compact byte arrays (IngestItemCodec): Spark sizes those at once, where it walks every object.
-            JavaRDD<IngestItem> read = plan.splits().isEmpty() ? context.emptyRDD()
-                    : context.parallelize(plan.splits(), partitions(plan.splits().size(), context.defaultParallelism()))
-                            .mapPartitions(splits -> read(splits, conf, rulesText, serversText, ZoneId.of(zone), expansionLimit));
+            LocalDate onlyDate = options.onlyDate();
+            LocalDate ingestDate = options.ingestDate();
+            Path eventsStaging = qualified(hadoop, PartitionSwap.beginStaging(hadoop, options.warehouse(), "events", scope));
+            Path quarantineStaging = qualified(hadoop, PartitionSwap.beginStaging(hadoop, options.warehouse(), "quarantine",
+                    ingestDate.toString()));
+            // Columns (nearly) unique per event gain nothing from a dictionary; building one and falling back cost a third of
+            // the write (queue and message ids, recipients: a profile of a 147 MB ingest showed the dictionaries' hash lookups).
+            TaskParquet eventsOut = TaskParquet.prepare(spark, Schemas.EVENTS, "event_date", eventsStaging.toString(), java.util.Map.of(
+                    "parquet.enable.dictionary#event_id", "false",
+                    "parquet.enable.dictionary#event_time", "false",
+                    "parquet.enable.dictionary#source_offset", "false",
+                    "parquet.enable.dictionary#queue_id", "false",
+                    "parquet.enable.dictionary#message_id", "false",
+                    "parquet.enable.dictionary#recipient", "false",
+                    "parquet.enable.dictionary#raw_text", "false"));
+            TaskParquet quarantineOut = TaskParquet.prepare(spark, Schemas.QUARANTINE, "ingest_date", quarantineStaging.toString(),
+                    java.util.Map.of());
+            // One pass: each task parses, classifies and writes its events and quarantine rows itself; only its counts and
+            // the names of the files it wrote come back (a retried task's result replaces the lost attempt's).
             List<IngestItem> unreadable = unreadableItems(plan.unreadable());
-            JavaRDD<byte[]> items = (unreadable.isEmpty() ? read : read.union(context.parallelize(unreadable, 1)))
-                    .map(IngestItemCodec::encode)
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-            try {
-                LocalDate onlyDate = options.onlyDate();
-                JavaRDD<Row> eventRows = items.filter(item -> item[0] == IngestItemCodec.EVENT).map(IngestItemCodec::decode)
-                        .filter(item -> onlyDate == null || Rows.utcDate(item.event().eventTime()).equals(onlyDate))
-                        .map(item -> Rows.event(item.event()));
-                Dataset<Row> events = spark.createDataFrame(eventRows, Schemas.EVENTS);
-                if (onlyDate != null && eventRows.isEmpty()) {
-                    // Dynamic overwrite writes nothing for no rows: drop the date's old rows so a rerun still replaces them.
-                    PartitionSwap.remove(hadoop, options.warehouse(), "events", "event_date", onlyDate.toString(), scope);
-                } else {
-                    // Columns unique per event gain nothing from a dictionary; building one and falling back cost a third of the write.
-                    PartitionSwap.replace(spark, events, options.warehouse(), "events", "event_date", scope, java.util.Map.of(
-                            "parquet.enable.dictionary#event_id", "false",
-                            "parquet.enable.dictionary#event_time", "false",
-                            "parquet.enable.dictionary#source_offset", "false",
-                            "parquet.enable.dictionary#raw_text", "false"));
-                }
-
-                LocalDate ingestDate = options.ingestDate();
-                JavaRDD<Row> quarantineRows = items.filter(item -> item[0] == IngestItemCodec.QUARANTINE).map(IngestItemCodec::decode)
-                        .map(item -> Rows.quarantine(item.quarantine(), runId, ingestDate));
-                Dataset<Row> quarantine = spark.createDataFrame(quarantineRows, Schemas.QUARANTINE);
-                PartitionSwap.replace(spark, quarantine, options.warehouse(), "quarantine", "ingest_date", ingestDate.toString());
-
-                counts = items.filter(item -> item[0] == IngestItemCodec.COUNTS).map(item -> IngestItemCodec.decode(item).counts())
-                        .fold(InputCounts.ZERO, InputCounts::plus);
-                quarantined = counts.linesQuarantined() + counts.emailsQuarantined();
-            } finally {
-                items.unpersist(false);
+            String only = onlyDate == null ? null : onlyDate.toString();
+            List<TaskResult> results = context.parallelize(plan.splits(), partitions(plan.splits().size(), context.defaultParallelism()))
+                    .mapPartitions(splits -> List.of(writeTask(read(splits, conf, rulesText, serversText, ZoneId.of(zone), expansionLimit),
+                            unreadable, eventsOut, quarantineOut, only, runId, ingestDate.toString())).iterator())
+                    .collect();
+            timer.lap("parse_classify_write");
+            List<String> eventFiles = new ArrayList<>();
+            List<String> quarantineFiles = new ArrayList<>();
+            for (TaskResult result : results) {
+                counts = counts.plus(result.counts());
+                eventFiles.addAll(result.eventFiles());
+                quarantineFiles.addAll(result.quarantineFiles());
             }
+            if (onlyDate != null && eventFiles.isEmpty()) {
+                // No rows for the date: drop the date's old rows so a rerun still replaces them.
+                deleteQuietly(hadoop, eventsStaging);
+                PartitionSwap.remove(hadoop, options.warehouse(), "events", "event_date", onlyDate.toString(), scope);
+            } else {
+                PartitionSwap.commitStaged(hadoop, options.warehouse(), "events", "event_date", eventsStaging, eventFiles);
+            }
+            PartitionSwap.commitStaged(hadoop, options.warehouse(), "quarantine", "ingest_date", quarantineStaging, quarantineFiles);
+            quarantined = counts.linesQuarantined() + counts.emailsQuarantined();
+            timer.lap("swap");
         }
         RunRecord run = new RunRecord(runId, "ingest", Version.current(), started, Instant.now(), options.inputs(),
                 plan.files().size(), plan.unrecognised().size(), counts, quarantined, null, null, null,
-                counts.balanced() ? "success" : "unbalanced", message(plan));
+                counts.balanced() ? "success" : "unbalanced", message(plan), timer.steps());
         RunLog.append(spark, options.warehouse(), run);
         return new Result(runId, counts, plan.files().size(), plan.unrecognised(), quarantined, plan.unreadable());
+    }
+
+    /** What one task wrote: its counts and the files it closed. */
+    record TaskResult(InputCounts counts, List<String> eventFiles, List<String> quarantineFiles) implements java.io.Serializable {
+        TaskResult {
+            requireNonNull(counts, "counts is null");
+            eventFiles = List.copyOf(eventFiles);
+            quarantineFiles = List.copyOf(quarantineFiles);
+        }
+    }
+
+    /**
+     * One task's whole ingest: the items its splits yield go straight into Parquet writers (events by event date,
+     * quarantine rows under the ingest date), counts are summed. The first task also writes the quarantine rows of
+     * entries that could not be opened at all (found on the driver).
+     *
+     * @param onlyDate null keeps every event; else only events of that UTC date (yyyy-MM-dd) are written
+     */
+    static TaskResult writeTask(Iterator<IngestItem> items, List<IngestItem> unreadable, TaskParquet eventsOut, TaskParquet quarantineOut,
+            String onlyDate, String runId, String ingestDate) {
+        org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
+        Iterator<IngestItem> all = task == null || task.partitionId() == 0
+                ? java.util.stream.Stream.concat(unreadable.stream(), java.util.stream.StreamSupport.stream(
+                        java.util.Spliterators.spliteratorUnknownSize(items, 0), false)).iterator()
+                : items;
+        InputCounts counts = InputCounts.ZERO;
+        org.apache.spark.unsafe.types.UTF8String run = org.apache.spark.unsafe.types.UTF8String.fromString(runId);
+        try (TaskParquet.Writers events = eventsOut.open(); TaskParquet.Writers quarantine = quarantineOut.open()) {
+            while (all.hasNext()) {
+                IngestItem item = all.next();
+                if (item.event() != null) {
+                    String date = Rows.utcDate(item.event().eventTime()).toString();
+                    if (onlyDate == null || onlyDate.equals(date)) {
+                        events.write(date, Rows.eventInternal(item.event()));
+                    }
+                } else if (item.quarantine() != null) {
+                    quarantine.write(ingestDate, Rows.quarantineInternal(item.quarantine(), run));
+                } else {
+                    counts = counts.plus(item.counts());
+                }
+            }
+            return new TaskResult(counts, events.finish(), quarantine.finish());
+        }
+    }
+
+    private static Path qualified(Configuration hadoop, Path path) {
+        try {
+            return path.getFileSystem(hadoop).makeQualified(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Configuration hadoop, Path path) {
+        try {
+            path.getFileSystem(hadoop).delete(path, true);
+        } catch (IOException e) {
+            // A leftover staging folder is removed by the next run of the same scope (PartitionSwap.recover).
+        }
     }
 
     /**

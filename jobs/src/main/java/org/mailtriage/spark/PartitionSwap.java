@@ -45,12 +45,60 @@ public final class PartitionSwap {
     public static void replace(SparkSession spark, Dataset<Row> rows, Warehouse warehouse, String table, String column, String scope,
             java.util.Map<String, String> writeOptions) {
         Configuration configuration = spark.sparkContext().hadoopConfiguration();
-        Path tablePath = new Path(warehouse.table(table));
-        recover(configuration, warehouse, table, scope);
-        String id = scope + "-" + UUID.randomUUID();
-        Path staging = new Path(tablePath, STAGING + id);
+        Path staging = beginStaging(configuration, warehouse, table, scope);
         rows.write().mode(SaveMode.Overwrite).options(writeOptions).partitionBy(column).parquet(staging.toString());
+        swapIn(configuration, warehouse, table, column, staging);
+    }
+
+    /**
+     * Repairs what killed runs of this scope left ({@link #recover}) and names a new staging folder for the table,
+     * for writers that stage their files themselves ({@link #commitStaged}).
+     */
+    static Path beginStaging(Configuration configuration, Warehouse warehouse, String table, String scope) {
+        recover(configuration, warehouse, table, scope);
+        return new Path(new Path(warehouse.table(table)), STAGING + scope + "-" + UUID.randomUUID());
+    }
+
+    /**
+     * Commits a staging folder filled by tasks: files not in {@code keep} (left by failed or speculative task
+     * attempts) are deleted, the commit marker written, then every staged partition swapped in.
+     *
+     * @param keep paths of the files the successful task attempts wrote
+     */
+    static void commitStaged(Configuration configuration, Warehouse warehouse, String table, String column, Path staging,
+            java.util.Collection<String> keep) {
+        try {
+            FileSystem fileSystem = staging.getFileSystem(configuration);
+            java.util.Set<Path> kept = new java.util.HashSet<>();
+            for (String file : keep) {
+                kept.add(fileSystem.makeQualified(new Path(file)));
+            }
+            if (fileSystem.exists(staging)) {
+                org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> files = fileSystem.listFiles(staging, true);
+                List<Path> strays = new ArrayList<>();
+                while (files.hasNext()) {
+                    Path file = fileSystem.makeQualified(files.next().getPath());
+                    if (!kept.contains(file)) {
+                        strays.add(file);
+                    }
+                }
+                for (Path stray : strays) {
+                    fileSystem.delete(stray, false);
+                }
+            }
+            fileSystem.mkdirs(staging);
+            fileSystem.create(new Path(staging, COMMITTED), true).close();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot commit " + staging + ": " + e.getMessage(), e);
+        }
+        swapIn(configuration, warehouse, table, column, staging);
+    }
+
+    /** Swaps every partition of a committed staging folder into the table (old one aside first), then removes the leftovers. */
+    private static void swapIn(Configuration configuration, Warehouse warehouse, String table, String column, Path staging) {
         PauseHook.at("staged:" + table);
+        Path tablePath = new Path(warehouse.table(table));
+        String id = staging.getName().substring(STAGING.length());
         try {
             FileSystem fileSystem = tablePath.getFileSystem(configuration);
             Path replaced = new Path(tablePath, REPLACED + id);

@@ -1,7 +1,10 @@
 package org.mailtriage.spark;
 
 import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
 
+import java.sql.Date;
+import java.sql.Timestamp;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
@@ -14,25 +17,25 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.catalyst.CatalystTypeConverters;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.mailtriage.ingest.InputCounts;
 import org.mailtriage.ingest.ServerDirectory;
+import org.mailtriage.report.DayAggregate;
 import org.mailtriage.report.DelistingRequest;
+import org.mailtriage.report.DnsAnswer;
 import org.mailtriage.report.InertText;
 import org.mailtriage.report.PreviousReport;
 import org.mailtriage.report.RemediationPlanner;
 import org.mailtriage.report.RemovalUrls;
+import org.mailtriage.report.ReportEvent;
 import org.mailtriage.report.ServerRemediation;
 import org.mailtriage.report.ServerReport;
 import org.mailtriage.report.ServerRole;
@@ -42,7 +45,10 @@ import org.mailtriage.report.Severity;
  * report: {@code events} (and {@code dns_answers}, when there is one) of one date →
  * {@code server_remediation}, {@code delisting_requests} and {@code failure_summary}, each
  * partitioned by {@code report_date}. Rewriting a date replaces exactly that date's partitions.
- * The SQL only groups and joins; what a server needs is decided by {@link RemediationPlanner}.
+ * Spark scans the day's events once and the tasks fold them per server ({@link DayAggregate}, plain Java);
+ * the DNS window's newest answers are read once; what a server needs is decided on the driver by
+ * {@link RemediationPlanner}; the three small tables are written from the driver. A report is a few
+ * Spark jobs, no shuffle.
  */
 public final class ReportJob {
     public static final int DEFAULT_DNS_WINDOW_DAYS = 7;
@@ -83,11 +89,9 @@ public final class ReportJob {
     private ReportJob() {
     }
 
-    public static Result run(SparkSession sharedSession, Options options) {
+    public static Result run(SparkSession spark, Options options) {
         Instant started = Instant.now();
-        // Own session (same SparkContext): its temp views cannot collide with a concurrent job's.
-        SparkSession spark = sharedSession.newSession();
-        SparkSessions.configure(spark);
+        StepTimer timer = new StepTimer();
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         Warehouse warehouse = options.warehouse();
         warehouse.checkWritable(hadoop);
@@ -97,197 +101,276 @@ public final class ReportJob {
             throw new BadInputException("nothing to report in " + warehouse.root() + ": no events or dns_answers table (run ingest first)");
         }
         LocalDate date = options.reportDate();
-        String day = "DATE'" + date + "'";
-        spark.udf().register("inert", (UDF1<String, String>) InertText::line, DataTypes.StringType);
-
-        Dataset<Row> allEvents = eventsFound
-                ? spark.read().schema(Schemas.EVENTS).parquet(warehouse.table("events"))
-                : spark.createDataFrame(List.of(), Schemas.EVENTS);
-        allEvents.createOrReplaceTempView("all_events");
-        spark.sql("SELECT *,"
-                + " CASE WHEN direction = 'outbound' THEN 'our_server' ELSE 'remote_client' END AS role,"
-                + " CASE WHEN direction = 'outbound' THEN sending_ip ELSE coalesce(remote_ip, sending_ip) END AS ip,"
-                + " CASE WHEN reply_code >= 500 THEN true WHEN reply_code >= 400 THEN false"
-                + "      ELSE outcome IN ('bounced', 'expired', 'reject') END AS permanent"
-                + " FROM all_events WHERE event_date = " + day).createOrReplaceTempView("ev");
-        Dataset<Row> dnsAnswers = dnsFound
-                ? spark.read().schema(Schemas.DNS_ANSWERS).parquet(warehouse.table("dns_answers"))
-                : spark.createDataFrame(List.of(), Schemas.DNS_ANSWERS);
-        // peer_ip and removal_url come with the DNS enrichment's schema; without them the report still works.
-        List<String> dnsColumns = java.util.Arrays.asList(Schemas.DNS_ANSWERS.fieldNames());
-        for (String optional : List.of("peer_ip", "removal_url")) {
-            if (!dnsColumns.contains(optional)) {
-                dnsAnswers = dnsAnswers.withColumn(optional, org.apache.spark.sql.functions.lit(null).cast(DataTypes.StringType));
-            }
-        }
-        dnsAnswers.createOrReplaceTempView("all_dns");
-        // The latest answer to each question asked in the window: the cache means an answer may predate the day.
-        spark.sql("SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY subject, `check`, coalesce(zone, ''), coalesce(peer_ip, '')"
-                + " ORDER BY asked_at DESC, outcome) AS newest FROM all_dns"
-                // Up to the day after the report date, or today for a backfill: its enrichment ran today.
-                + " WHERE asked_date BETWEEN date_sub(" + day + ", " + options.dnsWindowDays() + ") AND greatest(date_add(" + day
-                + ", 1), current_date()))"
-                + " WHERE newest = 1").createOrReplaceTempView("dns");
-        spark.sql("SELECT subject, collect_list(struct(subject, subject_kind, `check`, zone, outcome, return_codes, meaning, txt,"
-                + " answers, error_kind, asked_at, peer_ip, removal_url)) AS answers FROM dns GROUP BY subject").createOrReplaceTempView("dns_by_subject");
-
         Map<String, String> serverNames = serverNames(hadoop, options.serversCsv());
-        List<Row> nameRows = new ArrayList<>();
-        serverNames.forEach((ip, name) -> nameRows.add(RowFactory.create(ip, name)));
-        spark.createDataFrame(nameRows, new StructType().add("ip", DataTypes.StringType, false).add("server_name", DataTypes.StringType, false))
-                .createOrReplaceTempView("our_ips");
 
-        Dataset<Row> failureSummary = spark.sql("SELECT direction, reason, guide_rule, inert(recipient_domain) AS receiving_domain,"
-                + " reply_code, count(*) AS failures, count_if(permanent) AS bounces, count_if(NOT permanent) AS deferrals,"
-                + " count(DISTINCT ip) AS distinct_ips, min(event_time) AS first_seen, max(event_time) AS last_seen,"
-                + " " + day + " AS report_date"
-                + " FROM ev GROUP BY direction, reason, guide_rule, inert(recipient_domain), reply_code");
-
-        Dataset<Row> facts = serverFacts(spark, day, options.dnsWindowDays());
+        // One scan of the day's events, folded per server and per summary group inside the tasks (no shuffle).
+        DayAggregate day = eventsFound ? dayAggregate(spark, warehouse, date) : new DayAggregate(SAMPLES_PER_GROUP);
+        timer.lap("read_events");
+        Map<String, List<DnsAnswer>> dnsBySubject = dnsFound ? newestAnswers(spark, warehouse, date, options.dnsWindowDays()) : Map.of();
+        timer.lap("read_dns_answers");
+        List<DayAggregate.ServerKey> keys = new ArrayList<>(day.servers());
+        keys.addAll(dnsOnlyServers(spark, warehouse, eventsFound, day, dnsBySubject, serverNames, date, options.dnsWindowDays()));
         PreviousReport previous = previousReport(spark, hadoop, warehouse, date);
+        timer.lap("read_previous");
+
         RemediationPlanner planner = new RemediationPlanner(RemovalUrls.loadDefault());
-        JavaRDD<ServerReport> reports = facts.javaRDD()
-                .map(row -> planner.plan(ReportRows.facts(row), previous))
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            LocalDate previousDate = previous.date();
-            Dataset<Row> remediation = spark.createDataFrame(
-                    reports.map(report -> ReportRows.remediation(report.remediation(), previousDate, date)), Schemas.SERVER_REMEDIATION);
-            Dataset<Row> delisting = spark.createDataFrame(
-                    reports.flatMap((FlatMapFunction<ServerReport, Row>) report -> report.delistingRequests().stream()
-                            .map(request -> ReportRows.delisting(request, date)).iterator()),
-                    Schemas.DELISTING_REQUESTS);
-
-            long summaryRows = writePartition(spark, failureSummary.repartition(1)
-                    .sortWithinPartitions("direction", "reason", "guide_rule", "receiving_domain", "reply_code"), warehouse, "failure_summary", date);
-            long servers = writePartition(spark, remediation.repartition(1)
-                    .sortWithinPartitions(org.apache.spark.sql.functions.desc("severity_score"),
-                            org.apache.spark.sql.functions.col("role"), org.apache.spark.sql.functions.col("ip")),
-                    warehouse, "server_remediation", date);
-            long requests = writePartition(spark, delisting.repartition(1).sortWithinPartitions("role", "ip", "list"), warehouse,
-                    "delisting_requests", date);
-
-            List<ServerReport> ours = reports.filter(report -> report.remediation().role() == ServerRole.OUR_SERVER
-                    && report.remediation().severity() != Severity.NONE).collect();
-            List<ServerRemediation> ourServers = new ArrayList<>();
-            List<DelistingRequest> ourDelistings = new ArrayList<>();
-            boolean newListing = false;
-            for (ServerReport report : ours) {
-                ourServers.add(report.remediation());
-                ourDelistings.addAll(report.delistingRequests());
-                newListing |= !report.remediation().newListings().isEmpty();
+        List<ServerReport> reports = new ArrayList<>();
+        for (DayAggregate.ServerKey key : keys) {
+            List<DnsAnswer> heloAnswers = new ArrayList<>();
+            for (String helo : day.heloNames(key, MAX_HELO_NAMES)) {
+                heloAnswers.addAll(dnsBySubject.getOrDefault(helo, List.of()));
             }
-            ourServers.sort((left, right) -> left.severityScore() != right.severityScore()
-                    ? Integer.compare(right.severityScore(), left.severityScore()) : left.ip().compareTo(right.ip()));
-            long remoteWithActions = reports.filter(report -> report.remediation().role() == ServerRole.REMOTE_CLIENT
-                    && !report.remediation().actions().isEmpty()).count();
-            long events = spark.table("ev").count();
-            Result result = new Result(date, events, dnsFound, servers, requests, summaryRows, previousDate, ourServers, ourDelistings,
-                    remoteWithActions, newListing);
-            RunLog.append(spark, warehouse, new RunRecord(UUID.randomUUID().toString(), "report", Version.current(), started,
-                    Instant.now(), List.of(warehouse.table("events"), warehouse.table("dns_answers")), 0, 0, InputCounts.ZERO, 0,
-                    null, null, null, "success", "report " + date + ": " + events + " events, " + servers + " servers, " + requests
-                            + " delisting requests" + (dnsFound ? "" : ", no dns_answers table")));
-            return result;
-        } finally {
-            reports.unpersist(false);
+            String serverName = key.role() == ServerRole.OUR_SERVER ? serverNames.get(key.ip()) : null;
+            reports.add(planner.plan(day.facts(key, serverName, MAX_HELO_NAMES, RemediationPlanner.MAX_TOP_DOMAINS,
+                    dnsBySubject.getOrDefault(key.ip(), List.of()), heloAnswers), previous));
         }
+        timer.lap("plan");
+
+        LocalDate previousDate = previous.date();
+        List<Row> summaryRows = new ArrayList<>();
+        Date reportDate = Date.valueOf(date);
+        day.summary().entrySet().stream().sorted(Map.Entry.comparingByKey(DayAggregate.SummaryKey.ORDER)).forEach(entry -> {
+            DayAggregate.SummaryKey key = entry.getKey();
+            DayAggregate.SummaryGroup group = entry.getValue();
+            summaryRows.add(RowFactory.create(key.direction(), key.reason(), key.guideRule(), key.receivingDomain(), key.replyCode(),
+                    group.failures(), group.bounces(), group.deferrals(), group.distinctIps(), Timestamp.from(group.firstSeen()),
+                    Timestamp.from(group.lastSeen()), reportDate));
+        });
+        List<ServerRemediation> remediations = reports.stream().map(ServerReport::remediation)
+                .sorted(java.util.Comparator.comparingInt(ServerRemediation::severityScore).reversed()
+                        .thenComparing(server -> server.role().label(), DayAggregate.CODE_POINT_ORDER)
+                        .thenComparing(ServerRemediation::ip, DayAggregate.CODE_POINT_ORDER))
+                .toList();
+        List<Row> remediationRows = remediations.stream().map(server -> ReportRows.remediation(server, previousDate, date)).toList();
+        List<Row> delistingRows = reports.stream().flatMap(report -> report.delistingRequests().stream())
+                .sorted(java.util.Comparator.comparing((DelistingRequest request) -> request.role().label(), DayAggregate.CODE_POINT_ORDER)
+                        .thenComparing(DelistingRequest::ip, DayAggregate.CODE_POINT_ORDER)
+                        .thenComparing(DelistingRequest::list, java.util.Comparator.nullsFirst(DayAggregate.CODE_POINT_ORDER)))
+                .map(request -> ReportRows.delisting(request, date)).toList();
+
+        // Written in this order (crash tests stop between them): a killed run leaves each table whole, old or new.
+        long summaryCount = writePartition(spark, summaryRows, Schemas.FAILURE_SUMMARY, warehouse, "failure_summary", date);
+        long servers = writePartition(spark, remediationRows, Schemas.SERVER_REMEDIATION, warehouse, "server_remediation", date);
+        long requests = writePartition(spark, delistingRows, Schemas.DELISTING_REQUESTS, warehouse, "delisting_requests", date);
+        timer.lap("write");
+
+        List<ServerRemediation> ourServers = new ArrayList<>();
+        List<DelistingRequest> ourDelistings = new ArrayList<>();
+        boolean newListing = false;
+        long remoteWithActions = 0;
+        for (ServerReport report : reports) {
+            ServerRemediation remediation = report.remediation();
+            if (remediation.role() == ServerRole.OUR_SERVER && remediation.severity() != Severity.NONE) {
+                ourServers.add(remediation);
+                ourDelistings.addAll(report.delistingRequests());
+                newListing |= !remediation.newListings().isEmpty();
+            }
+            if (remediation.role() == ServerRole.REMOTE_CLIENT && !remediation.actions().isEmpty()) {
+                remoteWithActions++;
+            }
+        }
+        ourServers.sort((left, right) -> left.severityScore() != right.severityScore()
+                ? Integer.compare(right.severityScore(), left.severityScore()) : left.ip().compareTo(right.ip()));
+        long events = day.events();
+        Result result = new Result(date, events, dnsFound, servers, requests, summaryCount, previousDate, ourServers, ourDelistings,
+                remoteWithActions, newListing);
+        RunLog.append(spark, warehouse, new RunRecord(UUID.randomUUID().toString(), "report", Version.current(), started,
+                Instant.now(), List.of(warehouse.table("events"), warehouse.table("dns_answers")), 0, 0, InputCounts.ZERO, 0,
+                null, null, null, "success", "report " + date + ": " + events + " events, " + servers + " servers, " + requests
+                        + " delisting requests" + (dnsFound ? "" : ", no dns_answers table"), timer.steps()));
+        return result;
     }
 
-    /** One row per (role, IP): the day's events aggregated, plus DNS answers about the IP and its HELO names. */
-    private static Dataset<Row> serverFacts(SparkSession spark, String day, int windowDays) {
-        spark.sql("SELECT role, ip, slice(sort_array(collect_set(helo_name)), 1, " + MAX_HELO_NAMES + ") AS helo_names,"
-                + " sort_array(collect_set(reporting_host)) AS reporting_hosts, min(event_time) AS first_seen, max(event_time) AS last_seen,"
-                + " count(*) AS failures, count_if(permanent) AS bounces"
-                + " FROM ev WHERE ip IS NOT NULL GROUP BY role, ip").createOrReplaceTempView("base");
-        spark.sql("SELECT role, ip, collect_list(struct(reason, n)) AS failures_by_reason FROM"
-                + " (SELECT role, ip, reason, count(*) AS n FROM ev WHERE ip IS NOT NULL GROUP BY role, ip, reason)"
-                + " GROUP BY role, ip").createOrReplaceTempView("by_reason");
-        spark.sql("SELECT role, ip, collect_list(struct(guide_rule, n)) AS failures_by_guide_rule FROM"
-                + " (SELECT role, ip, guide_rule, count(*) AS n FROM ev WHERE ip IS NOT NULL AND guide_rule IS NOT NULL GROUP BY role, ip, guide_rule)"
-                + " GROUP BY role, ip").createOrReplaceTempView("by_rule");
-        spark.sql("SELECT role, ip, collect_list(struct(recipient_domain, n)) AS receiving_domains FROM"
-                + " (SELECT *, row_number() OVER (PARTITION BY role, ip ORDER BY n DESC, recipient_domain) AS place FROM"
-                + "   (SELECT role, ip, recipient_domain, count(*) AS n FROM ev WHERE ip IS NOT NULL AND recipient_domain IS NOT NULL"
-                + "    GROUP BY role, ip, recipient_domain))"
-                + " WHERE place <= " + RemediationPlanner.MAX_TOP_DOMAINS + " GROUP BY role, ip").createOrReplaceTempView("by_domain");
-        spark.sql("SELECT role, ip, collect_list(struct(guide_rule, blocklist, failures, bounces, first_seen, last_seen, samples)) AS rule_groups"
-                + " FROM (SELECT role, ip, guide_rule, blocklist, count(*) AS failures, count_if(permanent) AS bounces,"
-                + "   min(event_time) AS first_seen, max(event_time) AS last_seen,"
-                + "   collect_list(CASE WHEN place <= " + SAMPLES_PER_GROUP + " THEN struct(event_id, event_time, recipient_domain, reply_code,"
-                + "     reply_text, permanent) END) AS samples"
-                + "   FROM (SELECT *, row_number() OVER (PARTITION BY role, ip, guide_rule, blocklist ORDER BY event_time, event_id) AS place"
-                + "     FROM ev WHERE ip IS NOT NULL AND guide_rule IS NOT NULL)"
-                + "   GROUP BY role, ip, guide_rule, blocklist)"
-                + " GROUP BY role, ip").createOrReplaceTempView("rule_groups");
-        // Servers with no failure that day but a DNS finding (listed, no PTR …): ours if servers.csv says so, else the
-        // role their IP had in the events of the DNS window.
-        spark.sql("SELECT DISTINCT role, ip FROM (SELECT 'our_server' AS role, ip FROM our_ips"
-                + " UNION ALL SELECT CASE WHEN direction = 'outbound' THEN 'our_server' ELSE 'remote_client' END,"
-                + "   CASE WHEN direction = 'outbound' THEN sending_ip ELSE coalesce(remote_ip, sending_ip) END FROM all_events"
-                + "   WHERE event_date BETWEEN date_sub(" + day + ", " + windowDays + ") AND " + day + ")"
-                + " WHERE ip IS NOT NULL").createOrReplaceTempView("known_roles");
-        spark.sql("SELECT k.role, k.ip FROM (SELECT DISTINCT subject FROM dns WHERE outcome IN ('listed', 'fail')) f"
-                + " JOIN known_roles k ON k.ip = f.subject"
-                + " LEFT ANTI JOIN base b ON b.ip = f.subject").createOrReplaceTempView("dns_only");
-        spark.sql("SELECT b.role, b.ip, flatten(collect_list(d.answers)) AS helo_answers"
-                + " FROM (SELECT role, ip, explode(helo_names) AS helo FROM base) b JOIN dns_by_subject d ON d.subject = b.helo"
-                + " GROUP BY b.role, b.ip").createOrReplaceTempView("helo_dns");
-        return spark.sql("SELECT k.role, k.ip, n.server_name, b.helo_names, b.reporting_hosts, b.first_seen, b.last_seen, b.failures,"
-                + " b.bounces, r.failures_by_reason, g.failures_by_guide_rule, d.receiving_domains, rg.rule_groups,"
-                + " ipd.answers AS ip_answers, h.helo_answers"
-                + " FROM (SELECT role, ip FROM base UNION SELECT role, ip FROM dns_only) k"
-                + " LEFT JOIN base b ON b.role = k.role AND b.ip = k.ip"
-                + " LEFT JOIN by_reason r ON r.role = k.role AND r.ip = k.ip"
-                + " LEFT JOIN by_rule g ON g.role = k.role AND g.ip = k.ip"
-                + " LEFT JOIN by_domain d ON d.role = k.role AND d.ip = k.ip"
-                + " LEFT JOIN rule_groups rg ON rg.role = k.role AND rg.ip = k.ip"
-                + " LEFT JOIN dns_by_subject ipd ON ipd.subject = k.ip"
-                + " LEFT JOIN helo_dns h ON h.role = k.role AND h.ip = k.ip"
-                + " LEFT JOIN (SELECT ip, min(server_name) AS server_name FROM our_ips GROUP BY ip) n ON n.ip = k.ip AND k.role = 'our_server'");
+    /** The day's events, read once (only the columns the report uses) and folded per task; the parts merge on the driver. */
+    private static DayAggregate dayAggregate(SparkSession spark, Warehouse warehouse, LocalDate date) {
+        Dataset<Row> events = spark.read().schema(Schemas.EVENTS).parquet(warehouse.table("events"))
+                .where(col("event_date").equalTo(Date.valueOf(date)))
+                .select("event_id", "event_time", "direction", "outcome", "reporting_host", "remote_ip", "sending_ip", "helo_name",
+                        "recipient_domain", "reply_code", "reply_text", "reason", "guide_rule", "blocklist");
+        List<DayAggregate> parts = events.javaRDD().mapPartitions(rows -> {
+            DayAggregate part = new DayAggregate(SAMPLES_PER_GROUP);
+            while (rows.hasNext()) {
+                Row row = rows.next();
+                ReportEvent event = new ReportEvent(row.getString(0), row.getTimestamp(1).toInstant(), row.getString(2), row.getString(3),
+                        row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
+                        row.isNullAt(9) ? null : row.getInt(9), row.getString(10), row.getString(11), row.getString(12), row.getString(13));
+                part.add(event, InertText.line(event.recipientDomain()));
+            }
+            return List.of(part).iterator();
+        }).collect();
+        DayAggregate day = new DayAggregate(SAMPLES_PER_GROUP);
+        parts.forEach(day::merge);
+        return day;
     }
 
-    /** The latest report before this date, reduced to what "new since previous" compares. Small: collected. */
+    /**
+     * The latest answer to each question asked in the DNS window (from {@code windowDays} before the date up to the day
+     * after it, or today for a backfill: its enrichment ran today), by subject. The cache means an answer may predate the day.
+     */
+    private static Map<String, List<DnsAnswer>> newestAnswers(SparkSession spark, Warehouse warehouse, LocalDate date, int windowDays) {
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        LocalDate last = date.plusDays(1).isAfter(today) ? date.plusDays(1) : today;
+        Dataset<Row> answers = spark.read().schema(Schemas.DNS_ANSWERS).parquet(warehouse.table("dns_answers"))
+                .where(col("asked_date").between(Date.valueOf(date.minusDays(windowDays)), Date.valueOf(last)))
+                .select("subject", "subject_kind", "check", "zone", "outcome", "return_codes", "meaning", "txt", "answers", "error_kind",
+                        "asked_at", "peer_ip", "removal_url");
+        List<HashMap<List<String>, DnsAnswer>> parts = answers.javaRDD().mapPartitions(rows -> {
+            HashMap<List<String>, DnsAnswer> newest = new HashMap<>();
+            while (rows.hasNext()) {
+                Row row = rows.next();
+                DnsAnswer answer = new DnsAnswer(row.getString(0), row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                        strings(row, 5), row.getString(6), row.getString(7), strings(row, 8), row.getString(9), row.getTimestamp(10).toInstant(),
+                        row.getString(11), row.getString(12));
+                newest.merge(questionKey(answer), answer, ReportJob::newer);
+            }
+            return List.of(newest).iterator();
+        }).collect();
+        Map<List<String>, DnsAnswer> newest = new HashMap<>();
+        parts.forEach(part -> part.forEach((key, answer) -> newest.merge(key, answer, ReportJob::newer)));
+        Map<String, List<DnsAnswer>> bySubject = new HashMap<>();
+        newest.values().stream()
+                .sorted(java.util.Comparator.comparing(DnsAnswer::check).thenComparing(answer -> answer.zone() == null ? "" : answer.zone())
+                        .thenComparing(answer -> answer.peerIp() == null ? "" : answer.peerIp()))
+                .forEach(answer -> bySubject.computeIfAbsent(answer.subject(), subject -> new ArrayList<>()).add(answer));
+        return bySubject;
+    }
+
+    private static List<String> questionKey(DnsAnswer answer) {
+        return List.of(answer.subject(), answer.check(), answer.zone() == null ? "" : answer.zone(),
+                answer.peerIp() == null ? "" : answer.peerIp());
+    }
+
+    /** The later answer; for two at the same moment, the smaller outcome (as the SQL ordered them). */
+    private static DnsAnswer newer(DnsAnswer left, DnsAnswer right) {
+        int byTime = left.askedAt().compareTo(right.askedAt());
+        if (byTime != 0) {
+            return byTime > 0 ? left : right;
+        }
+        return DayAggregate.CODE_POINT_ORDER.compare(left.outcome(), right.outcome()) <= 0 ? left : right;
+    }
+
+    private static List<String> strings(Row row, int index) {
+        if (row.isNullAt(index)) {
+            return List.of();
+        }
+        List<String> values = row.getList(index);
+        return values.stream().filter(value -> value != null).toList();
+    }
+
+    /**
+     * Servers with no failure that day but a DNS finding (listed, fail: no PTR …): ours if servers.csv says so, else the role
+     * their IP had in the events of the DNS window. An IP with events that day under any role is reported there instead.
+     */
+    private static List<DayAggregate.ServerKey> dnsOnlyServers(SparkSession spark, Warehouse warehouse, boolean eventsFound,
+            DayAggregate day, Map<String, List<DnsAnswer>> dnsBySubject, Map<String, String> serverNames, LocalDate date, int windowDays) {
+        Set<String> reported = new HashSet<>();
+        day.servers().forEach(key -> reported.add(key.ip()));
+        Set<String> candidates = new HashSet<>();
+        dnsBySubject.forEach((subject, answers) -> {
+            if (!reported.contains(subject)
+                    && answers.stream().anyMatch(answer -> answer.outcome().equals("listed") || answer.outcome().equals("fail"))) {
+                candidates.add(subject);
+            }
+        });
+        Set<DayAggregate.ServerKey> found = new HashSet<>();
+        for (String ip : candidates) {
+            if (serverNames.containsKey(ip)) {
+                found.add(new DayAggregate.ServerKey(ServerRole.OUR_SERVER, ip));
+            }
+        }
+        if (eventsFound && !candidates.isEmpty()) {
+            Dataset<Row> window = spark.read().schema(Schemas.EVENTS).parquet(warehouse.table("events"))
+                    .where(col("event_date").between(Date.valueOf(date.minusDays(windowDays)), Date.valueOf(date)))
+                    .select("direction", "remote_ip", "sending_ip");
+            List<HashSet<DayAggregate.ServerKey>> parts = window.javaRDD().mapPartitions(rows -> {
+                HashSet<DayAggregate.ServerKey> roles = new HashSet<>();
+                while (rows.hasNext()) {
+                    Row row = rows.next();
+                    boolean outbound = "outbound".equals(row.getString(0));
+                    String ip = outbound ? row.getString(2) : row.getString(1) != null ? row.getString(1) : row.getString(2);
+                    if (ip != null && candidates.contains(ip)) {
+                        roles.add(new DayAggregate.ServerKey(outbound ? ServerRole.OUR_SERVER : ServerRole.REMOTE_CLIENT, ip));
+                    }
+                }
+                return List.of(roles).iterator();
+            }).collect();
+            parts.forEach(found::addAll);
+        }
+        return found.stream().sorted(java.util.Comparator.comparing((DayAggregate.ServerKey key) -> key.role().label())
+                .thenComparing(DayAggregate.ServerKey::ip)).toList();
+    }
+
+    /** The latest report before this date (the newest earlier partition folder), reduced to what "new since previous" compares. */
     private static PreviousReport previousReport(SparkSession spark, Configuration hadoop, Warehouse warehouse, LocalDate date) {
         if (!warehouse.tableExists(hadoop, "server_remediation")) {
             return PreviousReport.NONE;
         }
-        spark.read().schema(Schemas.SERVER_REMEDIATION).parquet(warehouse.table("server_remediation"))
-                .where("report_date < DATE'" + date + "'").createOrReplaceTempView("earlier");
-        Row latest = spark.sql("SELECT max(report_date) FROM earlier").first();
-        if (latest.isNullAt(0)) {
+        LocalDate previousDate = null;
+        try {
+            Path table = new Path(warehouse.table("server_remediation"));
+            String prefix = "report_date=";
+            for (FileStatus partition : table.getFileSystem(hadoop).listStatus(table, path -> path.getName().startsWith(prefix))) {
+                LocalDate partitionDate = LocalDate.parse(partition.getPath().getName().substring(prefix.length()));
+                if (partitionDate.isBefore(date) && (previousDate == null || partitionDate.isAfter(previousDate))) {
+                    previousDate = partitionDate;
+                }
+            }
+        } catch (IOException | java.time.format.DateTimeParseException e) {
+            throw new IllegalStateException("cannot list the earlier reports: " + e.getMessage(), e);
+        }
+        if (previousDate == null) {
             return PreviousReport.NONE;
         }
-        LocalDate previousDate = latest.getDate(0).toLocalDate();
         Map<String, PreviousReport.Server> servers = new HashMap<>();
-        for (Row row : spark.sql("SELECT role, ip, transform(actions, a -> a.remedy) AS remedies,"
-                + " array_union(lists_named_in_bounces, transform(filter(dnsbl_listings, l -> l.outcome = 'listed'), l -> lower(l.zone))) AS listings"
-                + " FROM earlier WHERE report_date = DATE'" + previousDate + "'").collectAsList()) {
-            Set<String> remedies = new HashSet<>(row.getList(2));
-            Set<String> listings = new HashSet<>(row.getList(3));
+        for (Row row : spark.read().schema(Schemas.SERVER_REMEDIATION).parquet(warehouse.table("server_remediation"))
+                .where(col("report_date").equalTo(Date.valueOf(previousDate)))
+                .select("role", "ip", "actions", "lists_named_in_bounces", "dnsbl_listings").collectAsList()) {
+            Set<String> remedies = new HashSet<>();
+            for (Row action : ReportJob.<Row>list(row, 2)) {
+                remedies.add(action.getAs("remedy"));
+            }
+            Set<String> listings = new HashSet<>(ReportJob.<String>list(row, 3));
+            for (Row listing : ReportJob.<Row>list(row, 4)) {
+                if ("listed".equals(listing.getAs("outcome")) && listing.getAs("zone") != null) {
+                    listings.add(listing.<String>getAs("zone").toLowerCase(java.util.Locale.ROOT));
+                }
+            }
             servers.put(row.getString(0) + " " + row.getString(1), new PreviousReport.Server(remedies, listings));
         }
         return new PreviousReport(previousDate, servers);
     }
 
+    private static <T> List<T> list(Row row, int index) {
+        return row.isNullAt(index) ? List.of() : row.getList(index);
+    }
+
     /**
-     * Replaces one date partition of a table. An empty result removes the partition instead (dynamic
-     * overwrite would leave yesterday's rows there), so a rerun never keeps stale rows.
+     * Replaces one date partition of a table with these rows, written as one file from the driver (a report is one row per
+     * server, per request, per summary group). No rows removes the partition instead, so a rerun never keeps stale rows.
      */
-    static long writePartition(SparkSession spark, Dataset<Row> rows, Warehouse warehouse, String table, LocalDate date) {
-        Dataset<Row> cached = rows.persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            long count = cached.count();
-            if (count == 0) {
-                PartitionSwap.remove(spark.sparkContext().hadoopConfiguration(), warehouse, table, "report_date", date.toString(),
-                        date.toString());
-            } else {
-                PartitionSwap.replace(spark, cached, warehouse, table, "report_date", date.toString());
-            }
-            return count;
-        } finally {
-            cached.unpersist(false);
+    static long writePartition(SparkSession spark, List<Row> rows, StructType schema, Warehouse warehouse, String table, LocalDate date) {
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        if (rows.isEmpty()) {
+            PartitionSwap.remove(hadoop, warehouse, table, "report_date", date.toString(), date.toString());
+            return 0;
         }
+        Path staging = PartitionSwap.beginStaging(hadoop, warehouse, table, date.toString());
+        TaskParquet out = TaskParquet.prepare(spark, schema, "report_date", staging.toString(), Map.of());
+        StructType dataSchema = new StructType(java.util.Arrays.copyOf(schema.fields(), schema.fields().length - 1));
+        scala.Function1<Object, Object> toInternal = CatalystTypeConverters.createToCatalystConverter(dataSchema);
+        List<String> files;
+        try (TaskParquet.Writers writers = out.open()) {
+            for (Row row : rows) {
+                Object[] values = new Object[row.length() - 1];
+                for (int index = 0; index < values.length; index++) {
+                    values[index] = row.get(index);
+                }
+                writers.write(date.toString(), (InternalRow) toInternal.apply(RowFactory.create(values)));
+            }
+            files = writers.finish();
+        }
+        PartitionSwap.commitStaged(hadoop, warehouse, table, "report_date", staging, files);
+        return rows.size();
     }
 
     private static Map<String, String> serverNames(Configuration hadoop, String serversCsv) {

@@ -27,7 +27,8 @@ public record RunRecord(
         Long dnsAnswersCached,
         Long dnsQuestionsFailed,
         String outcome,
-        String message) {
+        String message,
+        List<StepTimer.Step> steps) {
 
     public RunRecord {
         requireNonNull(runId, "runId is null");
@@ -37,6 +38,15 @@ public record RunRecord(
         inputs = List.copyOf(inputs);
         requireNonNull(counts, "counts is null");
         requireNonNull(outcome, "outcome is null");
+        steps = List.copyOf(steps);
+    }
+
+    /** Without step timings. */
+    public RunRecord(String runId, String command, String version, Instant startedAt, Instant finishedAt, List<String> inputs,
+            long filesRead, long filesUnrecognised, InputCounts counts, long quarantinedWritten, Long dnsQuestionsAsked,
+            Long dnsAnswersCached, Long dnsQuestionsFailed, String outcome, String message) {
+        this(runId, command, version, startedAt, finishedAt, inputs, filesRead, filesUnrecognised, counts, quarantinedWritten,
+                dnsQuestionsAsked, dnsAnswersCached, dnsQuestionsFailed, outcome, message, List.of());
     }
 
     public Row toRow() {
@@ -49,6 +59,8 @@ public record RunRecord(
                 counts.emailsRead(), counts.emailsWithEvents(), counts.emailsNotBounces(), counts.emailsQuarantined(),
                 counts.events(), quarantinedWritten, counts.balanced(),
                 dnsQuestionsAsked, dnsAnswersCached, dnsQuestionsFailed, outcome, message,
+                scala.jdk.javaapi.CollectionConverters.asScala(steps.stream()
+                        .map(step -> RowFactory.create(step.name(), step.millis())).toList()).toSeq(),
                 Date.valueOf(Rows.utcDate(startedAt)));
     }
 }

@@ -88,6 +88,8 @@ public final class Schemas {
             field("dns_questions_failed", LongType, true),
             field("outcome", StringType, false),
             field("message", StringType, true),
+            // Where the run's time went, step by step; a nightly's ingest row starts with the process and Spark start.
+            field("steps", createArrayType(struct(field("step", StringType, false), field("millis", LongType, false)), false), true),
             field("run_date", DateType, true));
 
     /**

@@ -76,4 +76,22 @@ class PartitionSwapTest {
             assertThat(listing.map(path -> path.getFileName().toString())).containsExactly("report_date=2026-11-25");
         }
     }
+    @Test
+    void aCommitKeepsOnlyTheFilesOfSuccessfulTaskAttempts() throws IOException {
+        file(table().resolve("report_date=" + DAY + "/part-0.parquet"), "old");
+        Warehouse warehouse = new Warehouse(folder.toUri().toString());
+        org.apache.hadoop.fs.Path staging = PartitionSwap.beginStaging(HADOOP, warehouse, "server_remediation", DAY);
+        Path stagingFolder = Path.of(staging.toUri().getPath());
+        // Attempt 0 of task 1 failed after writing a file; attempt 1 succeeded and reported its file.
+        file(stagingFolder.resolve("report_date=" + DAY + "/part-00001-0-lost.parquet"), "half");
+        file(stagingFolder.resolve("report_date=" + DAY + "/part-0.parquet"), "new");
+        PartitionSwap.commitStaged(HADOOP, warehouse, "server_remediation", "report_date", staging,
+                List.of(stagingFolder.resolve("report_date=" + DAY + "/part-0.parquet").toUri().toString()));
+        assertThat(content("report_date=" + DAY)).isEqualTo("new");
+        try (var files = Files.list(table().resolve("report_date=" + DAY))) {
+            assertThat(files.map(path -> path.getFileName().toString()).filter(name -> !name.startsWith(".")))
+                    .containsExactly("part-0.parquet");
+        }
+        assertThat(table()).isDirectoryNotContaining(path -> path.getFileName().toString().startsWith("_"));
+    }
 }
