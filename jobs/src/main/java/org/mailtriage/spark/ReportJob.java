@@ -142,6 +142,8 @@ public final class ReportJob {
                 + " count(DISTINCT ip) AS distinct_ips, min(event_time) AS first_seen, max(event_time) AS last_seen,"
                 + " " + day + " AS report_date"
                 + " FROM ev GROUP BY direction, reason, guide_rule, inert(recipient_domain), reply_code");
+        // Read back, events' columns are all nullable, and so the grouped ones; written with the schema file's nullability.
+        failureSummary = spark.createDataFrame(failureSummary.javaRDD(), Schemas.FAILURE_SUMMARY);
 
         Dataset<Row> facts = serverFacts(spark, day, options.dnsWindowDays());
         PreviousReport previous = previousReport(spark, hadoop, warehouse, date);
