@@ -63,6 +63,7 @@ class HostileTextExportTest {
         assertThat(exported).allSatisfy(text -> assertThat(text.length()).isLessThanOrEqualTo(DelistingLetter.MAX_LENGTH));
         // The summary is read on a terminal: one line each, and no hostile name makes it long.
         assertThat(summary).allSatisfy(line -> assertThat(line).doesNotContain("\n"));
+        assertThat(summary).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(ReportSummary.WIDTH));
         // Each server's mention (name, two lists with meanings, dates, guide section) stays within a few hundred characters.
         assertThat(String.join("\n", summary).length()).isLessThan(servers.size() * 3 * 1000);
     }
