@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.mailtriage.spark.Progress;
 import org.mailtriage.report.ReportSummary;
 import org.mailtriage.spark.BadInputException;
 import org.mailtriage.spark.NightlyJob;
@@ -59,8 +60,13 @@ final class NightlyCommand implements Callable<Integer> {
     @Option(names = "--fail-on-new-listing", description = "Exit 1 when one of our servers is on a list it was not on in the previous report.")
     boolean failOnNewListing;
 
+    @Option(names = "--progress", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Print a progress line (stage, tasks, input files and bytes, bytes read and rate) on standard error every SECONDS "
+                    + "while the run lasts; 0: none (default: ${DEFAULT-VALUE}).")
+    long progressSeconds;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         if (summaryServers < 0) {
             throw new BadInputException("--summary-servers must not be negative: " + summaryServers);
         }
@@ -71,7 +77,10 @@ final class NightlyCommand implements Callable<Integer> {
                 lockWaitSeconds, noDns ? NightlyJob.EnrichOptions.skip()
                         : new NightlyJob.EnrichOptions(EnrichCommand.resolverSpec(spark.sparkContext().hadoopConfiguration(), dns), dns.zones, maxAge),
                 input.expansionLimit());
-        NightlyJob.Result result = NightlyJob.run(spark, options, UUID.randomUUID().toString());
+        NightlyJob.Result result;
+        try (AutoCloseable progress = Progress.start(spark, input.inputs, Duration.ofSeconds(progressSeconds), System.err)) {
+            result = NightlyJob.run(spark, options, UUID.randomUUID().toString());
+        }
         var counts = result.ingest().counts();
         var report = result.report();
         int exitCode = !counts.balanced() ? ExitCodes.FAILURE : failOnNewListing && report.newListing() ? ExitCodes.ALERT : ExitCodes.OK;
