@@ -6,9 +6,9 @@ import java.time.ZoneId;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.mailtriage.spark.Progress;
 import org.mailtriage.ingest.InputCounts;
 import org.mailtriage.spark.IngestJob;
+import org.mailtriage.spark.Progress;
 import org.mailtriage.spark.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,13 +33,13 @@ final class IngestCommand implements Callable<Integer> {
     long progressSeconds;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         SparkSession spark = SparkSessions.getOrCreate("mailtriage ingest");
         String runId = UUID.randomUUID().toString();
         IngestJob.Options options = new IngestJob.Options(input.inputs, input.warehouse(), input.format, input.referenceDate,
                 input.logZone, input.rules, input.servers, LocalDate.now(ZoneId.of("UTC")), null, input.splitBytes(), input.expansionLimit());
         IngestJob.Result result;
-        try (AutoCloseable progress = Progress.start(spark, input.inputs, Duration.ofSeconds(progressSeconds), System.err)) {
+        try (Progress progress = Progress.start(spark, input.inputs, Duration.ofSeconds(progressSeconds), System.err)) {
             result = IngestJob.run(spark, options, runId);
         }
         var counts = result.counts();

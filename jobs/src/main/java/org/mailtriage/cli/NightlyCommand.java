@@ -6,10 +6,10 @@ import java.time.ZoneId;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.mailtriage.spark.Progress;
 import org.mailtriage.report.ReportSummary;
 import org.mailtriage.spark.BadInputException;
 import org.mailtriage.spark.NightlyJob;
+import org.mailtriage.spark.Progress;
 import org.mailtriage.spark.ReportJob;
 import org.mailtriage.spark.SparkSessions;
 import picocli.CommandLine.Command;
@@ -66,7 +66,7 @@ final class NightlyCommand implements Callable<Integer> {
     long progressSeconds;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         if (summaryServers < 0) {
             throw new BadInputException("--summary-servers must not be negative: " + summaryServers);
         }
@@ -78,7 +78,7 @@ final class NightlyCommand implements Callable<Integer> {
                         : new NightlyJob.EnrichOptions(EnrichCommand.resolverSpec(spark.sparkContext().hadoopConfiguration(), dns), dns.zones, maxAge),
                 input.expansionLimit());
         NightlyJob.Result result;
-        try (AutoCloseable progress = Progress.start(spark, input.inputs, Duration.ofSeconds(progressSeconds), System.err)) {
+        try (Progress progress = Progress.start(spark, input.inputs, Duration.ofSeconds(progressSeconds), System.err)) {
             result = NightlyJob.run(spark, options, UUID.randomUUID().toString());
         }
         var counts = result.ingest().counts();

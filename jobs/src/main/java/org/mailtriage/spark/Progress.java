@@ -30,6 +30,7 @@ public final class Progress implements AutoCloseable {
     private final long startNanos = System.nanoTime();
     private final long bytesAtStart;
     private final InputSize input;
+    /** Null when progress lines are off. */
     private final ScheduledExecutorService timer;
 
     /** Files and bytes of the inputs (directories walked, globs expanded); zero when they cannot be listed. */
@@ -41,6 +42,10 @@ public final class Progress implements AutoCloseable {
         this.input = input;
         this.out = out;
         this.bytesAtStart = bytesRead();
+        if (interval.isZero() || interval.isNegative()) {
+            this.timer = null;
+            return;
+        }
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "mailtriage-progress");
             thread.setDaemon(true);
@@ -50,12 +55,11 @@ public final class Progress implements AutoCloseable {
         timer.scheduleAtFixedRate(this::report, millis, millis, TimeUnit.MILLISECONDS);
     }
 
-    /** Starts reporting; an interval of zero reports nothing. */
-    public static AutoCloseable start(SparkSession spark, List<String> inputs, Duration interval, PrintStream out) {
-        if (interval.isZero() || interval.isNegative()) {
-            return () -> { };
-        }
-        return new Progress(spark, measure(spark.sparkContext().hadoopConfiguration(), inputs), interval, out);
+    /** Starts reporting; an interval of zero reports nothing (and lists no input). */
+    public static Progress start(SparkSession spark, List<String> inputs, Duration interval, PrintStream out) {
+        boolean on = !interval.isZero() && !interval.isNegative();
+        InputSize input = on ? measure(spark.sparkContext().hadoopConfiguration(), inputs) : new InputSize(0, 0);
+        return new Progress(spark, input, interval, out);
     }
 
     static InputSize measure(Configuration configuration, List<String> inputs) {
@@ -143,6 +147,8 @@ public final class Progress implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        if (timer != null) {
+            timer.shutdownNow();
+        }
     }
 }

@@ -37,14 +37,14 @@ class ProgressTest {
         Files.writeString(folder.resolve("mail.log"), "x".repeat(1000));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        try (AutoCloseable progress = Progress.start(SharedSpark.session(), List.of(folder.toString()), Duration.ofMillis(100), out)) {
+        try (Progress progress = Progress.start(SharedSpark.session(), List.of(folder.toString()), Duration.ofMillis(100), out)) {
             Thread.sleep(450);
         }
         String lines = printed.toString(StandardCharsets.UTF_8);
         assertThat(lines.lines().count()).isGreaterThanOrEqualTo(2);
         assertThat(lines).startsWith("progress 00:00:").contains("input 1 file, 0.0 MB; read ");
         ByteArrayOutputStream none = new ByteArrayOutputStream();
-        try (AutoCloseable progress = Progress.start(SharedSpark.session(), List.of(folder.toString()), Duration.ZERO,
+        try (Progress progress = Progress.start(SharedSpark.session(), List.of(folder.toString()), Duration.ZERO,
                 new PrintStream(none, true, StandardCharsets.UTF_8))) {
             Thread.sleep(150);
         }
