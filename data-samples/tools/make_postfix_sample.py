@@ -150,6 +150,18 @@ def write_day(day, lines_out):
     lines_out.append(f"{iso(day, second + 6)} out1 postfix/smtp[4243]: warning: TLS library problem: error:0A000126:SSL routines::unexpected eof while reading")
     lines_out.append(f"{iso(day, second + 7)} out2 postfix/smtp[4244]: 7D8E9F0A1B: to=<bob@example.net>, relay=mx.example.net[198.51.100.5]:25, delay=1, dsn=5.7.1, status=bou")
     lines_out.append(f"{iso(day, second + 8)} out2 postfix/smtp[4245]: ABCDEF1234: to=<x@example.net>, relay=none, status=bounced")
+    # One MX refuses with 4xx and Postfix tries the next ("host X said:" with no status=), which takes the message.
+    # Fixed text and times (no random draw), so the lines above stay as they were.
+    lines_out.append(f"{fixed_iso(day, second + 9)} out2 postfix/smtp[4246]: 5A6B7C8D9E: host mx1.example.org[198.51.100.17] said: "
+                     f"450 4.7.1 Client host rejected: cannot find your hostname, [192.0.2.20] (in reply to RCPT TO command)")
+    lines_out.append(f"{fixed_iso(day, second + 10)} out2 postfix/smtp[4246]: 5A6B7C8D9E: to=<grace@example.org>, "
+                     f"relay=mx2.example.org[198.51.100.18]:25, delay=2, delays=0.1/0/1/0.9, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 9F8E7D6C5B)")
+
+
+def fixed_iso(day, second):
+    h, rest = divmod(second, 3600)
+    m, s = divmod(rest, 60)
+    return f"2026-11-{day:02d}T{h:02d}:{m:02d}:{s:02d}.000000+00:00"
 
 
 def main():

@@ -1,5 +1,6 @@
 package org.mailtriage.cli;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
@@ -7,9 +8,11 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.mailtriage.ingest.InputCounts;
 import org.mailtriage.spark.IngestJob;
+import org.mailtriage.spark.Progress;
 import org.mailtriage.spark.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Read mail logs and write classified failure events (events), unparseable input (quarantine) and a runs row.",
@@ -24,13 +27,21 @@ final class IngestCommand implements Callable<Integer> {
                 counts.emailsRead(), counts.emailsWithEvents(), counts.emailsNotBounces(), counts.emailsQuarantined());
     }
 
+    @Option(names = "--progress", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Print a progress line (stage, tasks, input files and bytes, bytes read and rate) on standard error every SECONDS "
+                    + "while the run lasts; 0: none (default: ${DEFAULT-VALUE}).")
+    long progressSeconds;
+
     @Override
     public Integer call() {
         SparkSession spark = SparkSessions.getOrCreate("mailtriage ingest");
         String runId = UUID.randomUUID().toString();
         IngestJob.Options options = new IngestJob.Options(input.inputs, input.warehouse(), input.format, input.referenceDate,
                 input.logZone, input.rules, input.servers, LocalDate.now(ZoneId.of("UTC")), null, input.splitBytes(), input.expansionLimit());
-        IngestJob.Result result = IngestJob.run(spark, options, runId);
+        IngestJob.Result result;
+        try (Progress progress = Progress.start(spark, input.inputs, Duration.ofSeconds(progressSeconds), System.err)) {
+            result = IngestJob.run(spark, options, runId);
+        }
         var counts = result.counts();
         System.out.printf("ingest %s: %d files, %d lines read = %d with failure events + %d other + %d quarantined; %d events written%s%n",
                 runId, result.filesRead(), counts.linesRead(), counts.linesWithEvents(), counts.linesIgnored(), counts.linesQuarantined(),

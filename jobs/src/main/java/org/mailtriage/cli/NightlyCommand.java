@@ -8,7 +8,9 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.mailtriage.report.ReportSummary;
+import org.mailtriage.spark.BadInputException;
 import org.mailtriage.spark.NightlyJob;
+import org.mailtriage.spark.Progress;
 import org.mailtriage.spark.ReportJob;
 import org.mailtriage.spark.SparkSessions;
 import org.mailtriage.spark.StepTimer;
@@ -47,13 +49,31 @@ final class NightlyCommand implements Callable<Integer> {
             description = "Wait this long for another run of the same day to finish (default: ${DEFAULT-VALUE}: fail at once, exit 3).")
     long lockWaitSeconds;
 
+    // Not --format: ingest's --format (shared through InputOptions) forces the input format.
+    @Option(names = "--summary-format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "The summary printed at the end: text (for people, at most 100 columns) or json (one object, for machines; "
+                    + "default: ${DEFAULT-VALUE}).")
+    NightlyOutput.Format summaryFormat;
+
+    @Option(names = "--summary-servers", paramLabel = "N", defaultValue = "" + ReportSummary.DEFAULT_MAX_SERVERS,
+            description = "The text summary names at most N of our servers, most urgent first, and counts the rest (default: ${DEFAULT-VALUE}).")
+    int summaryServers;
+
     @Option(names = "--fail-on-new-listing", description = "Exit 1 when one of our servers is on a list it was not on in the previous report.")
     boolean failOnNewListing;
+
+    @Option(names = "--progress", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Print a progress line (stage, tasks, input files and bytes, bytes read and rate) on standard error every SECONDS "
+                    + "while the run lasts; 0: none (default: ${DEFAULT-VALUE}).")
+    long progressSeconds;
 
     @Override
     public Integer call() {
         long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         long sparkStarting = System.nanoTime();
+        if (summaryServers < 0) {
+            throw new BadInputException("--summary-servers must not be negative: " + summaryServers);
+        }
         LocalDate day = date != null ? date : LocalDate.now(zone != null ? zone : ZoneId.systemDefault()).minusDays(1);
         SparkSession spark = SparkSessions.getOrCreate("mailtriage nightly " + day);
         List<StepTimer.Step> before = List.of(new StepTimer.Step("JVM_start", jvmStart),
@@ -63,28 +83,18 @@ final class NightlyCommand implements Callable<Integer> {
                 lockWaitSeconds, noDns ? NightlyJob.EnrichOptions.skip()
                         : new NightlyJob.EnrichOptions(EnrichCommand.resolverSpec(spark.sparkContext().hadoopConfiguration(), dns), dns.zones, maxAge),
                 input.expansionLimit());
-        NightlyJob.Result result = NightlyJob.run(spark, options, UUID.randomUUID().toString(), before);
+        NightlyJob.Result result;
+        try (Progress progress = Progress.start(spark, input.inputs, Duration.ofSeconds(progressSeconds), System.err)) {
+            result = NightlyJob.run(spark, options, UUID.randomUUID().toString(), before);
+        }
         var counts = result.ingest().counts();
         var report = result.report();
-        var out = System.out;
-        out.printf("nightly %s (run %s): %d files, %d lines read = %d with failure events + %d other + %d quarantined%s; %d events on %s%n",
-                day, result.runId(), result.ingest().filesRead(), counts.linesRead(), counts.linesWithEvents(), counts.linesIgnored(),
-                counts.linesQuarantined(), counts.balanced() ? "" : " (COUNTS DO NOT BALANCE)", report.events(), day);
-        if (counts.emailsRead() > 0) {
-            out.println(IngestCommand.emailsLine(counts));
+        int exitCode = !counts.balanced() ? ExitCodes.FAILURE : failOnNewListing && report.newListing() ? ExitCodes.ALERT : ExitCodes.OK;
+        if (summaryFormat == NightlyOutput.Format.json) {
+            NightlyOutput.json(System.out, day, result, options.warehouse().root(), exitCode);
+        } else {
+            NightlyOutput.text(System.out, day, result, options.warehouse().root(), summaryServers);
         }
-        for (String file : result.ingest().unrecognised()) {
-            out.println("  not read (unrecognised format): " + file);
-        }
-        out.println(result.enrich().message());
-        ReportSummary.lines(day, report.ourServers(), report.ourDelistings(), report.remoteClientsWithActions(), report.previousReportDate(),
-                report.dnsAnswersFound()).forEach(out::println);
-        out.printf("Wrote %s/{server_remediation (%d rows), delisting_requests (%d), failure_summary (%d)}/report_date=%s%n",
-                options.warehouse().root(), report.servers(), report.delistingRequests(), report.summaryRows(), day);
-        out.println(result.timingLine());
-        if (!counts.balanced()) {
-            return ExitCodes.FAILURE;
-        }
-        return failOnNewListing && report.newListing() ? ExitCodes.ALERT : ExitCodes.OK;
+        return exitCode;
     }
 }

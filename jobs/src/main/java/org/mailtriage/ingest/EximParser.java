@@ -35,9 +35,10 @@ public final class EximParser implements FormAwareParser {
     public static final String FORM_DEFER_RETRY_WAIT = "defer_retry_wait";
     public static final String FORM_REJECT_ACL = "reject_acl";
     public static final String FORM_REJECT_HELO_SYNTAX = "reject_helo_syntax";
+    public static final String FORM_REJECT_LOCAL_SCAN = "reject_local_scan";
     public static final String FORM_BAD_LINE = "bad_line";
     private static final List<String> FORMS = List.of(FORM_SMTP_ERROR_HOST_FIELD, FORM_SMTP_ERROR_HOST_IN_MESSAGE,
-            FORM_DELIVERY_OTHER, FORM_DEFER_RETRY_WAIT, FORM_REJECT_ACL, FORM_REJECT_HELO_SYNTAX, FORM_BAD_LINE);
+            FORM_DELIVERY_OTHER, FORM_DEFER_RETRY_WAIT, FORM_REJECT_ACL, FORM_REJECT_HELO_SYNTAX, FORM_REJECT_LOCAL_SCAN, FORM_BAD_LINE);
 
     private static final Pattern NATIVE = Pattern.compile(
             "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,6})?)(?: ([+-]\\d{4}))?(?: \\[\\d+\\])?\\s+(.*)$", Pattern.DOTALL);
@@ -181,6 +182,19 @@ public final class EximParser implements FormAwareParser {
             clientText = clientField.group(1);
         }
         switch (command) {
+            case "by" -> {
+                // "F=<sender> rejected by local_scan(): TEXT": our MX's content scan refused the message after DATA.
+                if (!after.startsWith(" local_scan()")) {
+                    return Parsed.quarantined(FORM_BAD_LINE, "unrecognised_reject_line");
+                }
+                form = FORM_REJECT_LOCAL_SCAN;
+                stage = SmtpStage.END_OF_DATA;
+                after = after.substring(" local_scan()".length());
+                if (after.isBlank()) {
+                    // Exim logs no text when local_scan() gave none; its SMTP answer was "Administrative prohibition".
+                    after = ": local_scan() rejected the message";
+                }
+            }
             case "RCPT" -> {
                 stage = SmtpStage.RCPT;
                 recipient = group(ENVELOPE_ADDRESS, after);

@@ -12,7 +12,8 @@ import org.mailtriage.classify.SmtpStage;
 
 /**
  * Postfix log lines → events. Outbound: smtp/lmtp (and error/local/virtual/pipe) {@code status=bounced|deferred|expired}
- * and qmgr's {@code status=expired, returned to sender}. Inbound: smtpd {@code reject:} and cleanup
+ * and qmgr's {@code status=expired, returned to sender}; smtp's {@code QUEUEID: host X[IP] said: 4xx …} with no status
+ * (one MX refused, the client tries the next: outcome {@code next_mx}). Inbound: smtpd {@code reject:} and cleanup
  * {@code milter-reject:}, postscreen {@code DNSBL rank}, dnsblog {@code listed by domain}.
  * Events come back unclassified; {@link EventClassifier} labels them.
  */
@@ -20,11 +21,13 @@ public final class PostfixParser implements LineParser {
     /** Byte-level tokens that every line this parser turns into an event contains. */
     public static final List<String> PREFILTER_TOKENS = List.of(
             "status=bounced", "status=deferred", "status=expired", "status=undeliverable",
-            "reject: ", "DNSBL rank", "listed by domain");
+            "reject: ", "DNSBL rank", "listed by domain", "] said: ");
 
     private static final Set<String> DELIVERY_AGENTS = Set.of("smtp", "lmtp", "error", "local", "virtual", "pipe", "retry", "discard");
     private static final int RAW_LIMIT = 4096;
 
+    /** smtp's "QUEUEID: host NAME[IP] said: …" when it goes on to the next MX (no status=; the final status comes later). */
+    private static final Pattern NEXT_MX = Pattern.compile("^([0-9A-Za-z]+): (host \\S+?\\[[^\\]]+\\] said: .*)$", Pattern.DOTALL);
     private static final Pattern EXPIRED = Pattern.compile("^([0-9A-Za-z]+): from=<([^>]*)>,.*status=expired, (.*)$");
     private static final Pattern RELAY = Pattern.compile("^([^\\[\\s]+)\\[([^\\]]+)\\](?::\\d+)?$");
     private static final Pattern REFUSED = Pattern.compile("^host (\\S+?)\\[([^\\]]+)\\] refused to talk to me: (.*)$", Pattern.DOTALL);
@@ -73,7 +76,10 @@ public final class PostfixParser implements LineParser {
     private ParseOutcome delivery(SourceLine line, SyslogHeader header, String message) {
         PostfixScanners.Delivery delivery = PostfixScanners.delivery(message);
         if (delivery == null) {
-            return message.contains(" status=") ? ParseOutcome.quarantine("unrecognised_delivery_status") : ParseOutcome.IGNORED;
+            if (message.contains(" status=")) {
+                return ParseOutcome.quarantine("unrecognised_delivery_status");
+            }
+            return message.contains("] said: ") ? nextMx(line, header, message) : ParseOutcome.IGNORED;
         }
         String status = delivery.status();
         String detail = delivery.detail();
@@ -123,6 +129,27 @@ public final class PostfixParser implements LineParser {
         return event(line, header, Direction.OUTBOUND, status, delivery.queueId(), null, recipient,
                 emptyToNull(remoteHost), remoteIp, sendingIp, server == null ? null : server.heloName(),
                 reply.stage(), reply.replyCode(), enhanced, dsnAction(status), reply.text());
+    }
+
+    /**
+     * One MX refused (usually 4xx) and Postfix tries the next one: an attempt that failed, logged without a recipient or
+     * status. The reply counts against our sending IP like any other; the message's own fate comes in a later line.
+     */
+    private ParseOutcome nextMx(SourceLine line, SyslogHeader header, String message) {
+        Matcher nextMx = NEXT_MX.matcher(message);
+        PostfixScanners.Said said = nextMx.matches() ? PostfixScanners.said(nextMx.group(2)) : null;
+        if (said == null) {
+            return ParseOutcome.quarantine("unrecognised_next_mx_line");
+        }
+        String remoteIp = Addresses.normalizeIp(said.ip());
+        Reply reply = ReplyCodes.split(said.reply(), SmtpStage.fromWords(said.words()));
+        ServerDirectory.Server server = servers.find(header.host());
+        String sendingIp = SendingIps.fromReply(reply.text(), remoteIp);
+        if (sendingIp == null && server != null) {
+            sendingIp = server.primaryIp();
+        }
+        return event(line, header, Direction.OUTBOUND, "next_mx", nextMx.group(1), null, null, emptyToNull(said.host()), remoteIp, sendingIp,
+                server == null ? null : server.heloName(), reply.stage(), reply.replyCode(), reply.enhancedStatus(), null, reply.text());
     }
 
     private ParseOutcome expired(SourceLine line, SyslogHeader header, String message) {

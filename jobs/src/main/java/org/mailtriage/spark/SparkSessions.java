@@ -40,6 +40,9 @@ public final class SparkSessions {
         // A rerun replaces exactly the date partitions it writes and leaves the others alone.
         session.conf().set("spark.sql.sources.partitionOverwriteMode", "dynamic");
         session.conf().set("spark.sql.session.timeZone", "UTC");
+        // Spark's default INT96 timestamps come out of pyarrow, pandas and polars as naive (zone-less) values;
+        // TIMESTAMP_MICROS is marked UTC-adjusted, so every reader sees an instant in UTC.
+        session.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
         session.conf().set("spark.sql.debug.maxToStringFields", "200");
         // A task's rows fall in one or two date partitions: write them with open writers instead of sorting them first.
         session.conf().set("spark.sql.maxConcurrentOutputFileWriters", "8");

@@ -16,20 +16,25 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.mailtriage.testing.ProjectFiles;
 
 /**
- * The committed notebooks: no outputs and no execution counts (diffs stay readable; NotebooksIT
+ * The committed notebooks (Java ones in notebooks/, Python ones in notebooks/python/): no outputs and no execution counts (diffs stay readable; NotebooksIT
  * produces the outputs), the project's Java kernel, and the layout every notebook follows.
  */
 class NotebookFilesTest {
     static Stream<Path> notebooks() throws IOException {
-        try (Stream<Path> files = Files.list(ProjectFiles.resolve("notebooks"))) {
-            return files.filter(file -> file.toString().endsWith(".ipynb")).sorted().toList().stream();
+        List<Path> found = new ArrayList<>();
+        for (String directory : List.of("notebooks", "notebooks/python")) {
+            try (Stream<Path> files = Files.list(ProjectFiles.resolve(directory))) {
+                files.filter(file -> file.toString().endsWith(".ipynb")).sorted().forEach(found::add);
+            }
         }
+        return found.stream();
     }
 
     @Test
-    void theThreeNotebooksExist() throws IOException {
-        assertThat(notebooks().map(file -> file.getFileName().toString()))
-                .contains("todays-fixes.ipynb", "failure-trends.ipynb", "one-server.ipynb");
+    void theThreeJavaNotebooksAndTheirPythonTwinsExist() throws IOException {
+        assertThat(notebooks().map(file -> ProjectFiles.root().relativize(file).toString()))
+                .contains("notebooks/todays-fixes.ipynb", "notebooks/failure-trends.ipynb", "notebooks/one-server.ipynb",
+                        "notebooks/python/todays-fixes.ipynb", "notebooks/python/failure-trends.ipynb");
     }
 
     @ParameterizedTest
@@ -55,12 +60,14 @@ class NotebookFilesTest {
     @MethodSource("notebooks")
     void startsWithWhatItShowsThenWhereTheWarehouseIs(Path notebook) throws IOException {
         JsonNode root = new ObjectMapper().readTree(notebook.toFile());
-        assertThat(root.path("metadata").path("kernelspec").path("name").asText()).isEqualTo("mailtriage-java");
+        boolean python = notebook.getParent().getFileName().toString().equals("python");
+        assertThat(root.path("metadata").path("kernelspec").path("name").asText()).isEqualTo(python ? "mailtriage-python" : "mailtriage-java");
         JsonNode cells = root.path("cells");
         assertThat(cells.get(0).path("cell_type").asText()).as("first cell: what the notebook shows").isEqualTo("markdown");
         assertThat(cells.get(1).path("cell_type").asText()).isEqualTo("code");
-        assertThat(source(cells.get(1))).as("second cell: where the warehouse is")
-                .contains("String warehouse = System.getenv().getOrDefault(\"MAILTRIAGE_WAREHOUSE\", \"../warehouse\");");
+        assertThat(source(cells.get(1))).as("second cell: where the warehouse is").contains(python
+                ? "warehouse = os.environ.get(\"MAILTRIAGE_WAREHOUSE\", \"../../warehouse\")"
+                : "String warehouse = System.getenv().getOrDefault(\"MAILTRIAGE_WAREHOUSE\", \"../warehouse\");");
     }
 
     private static String source(JsonNode cell) {

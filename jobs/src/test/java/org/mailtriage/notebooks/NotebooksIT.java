@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,23 +15,27 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.mailtriage.cli.Main;
 import org.mailtriage.testing.ProjectFiles;
+import org.mailtriage.testing.PythonEnvironment;
 import org.mailtriage.testing.RequiredComponent;
-import org.mailtriage.testing.SharedSpark;
+import org.mailtriage.testing.SampleWarehouse;
 
 /**
- * Executes every notebook in notebooks/ headless (jupyter nbconvert, the Java kernel that
- * notebooks/install-kernel.sh installs) against a warehouse built by the nightly job from
- * data-samples/ for two days, and checks that no cell failed and that each drew a PNG chart. The
- * executed notebooks stay in jobs/target/executed-notebooks/.
+ * Executes every notebook in notebooks/ (Java kernel, notebooks/install-kernel.sh) and notebooks/python/ (Python
+ * kernel, python/install.sh) headless with jupyter nbconvert against the sample warehouse (data-samples/ for two
+ * days), and checks that no cell failed and that each drew a PNG chart. Also runs README's Java-kernel snippet
+ * from README's text. The executed notebooks stay in jobs/target/executed-notebooks/.
  */
 class NotebooksIT {
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    private static final Pattern JAVA_SNIPPET = Pattern.compile("<!-- java-kernel-snippet -->\n```java\n(.*?)```", Pattern.DOTALL);
 
     @TempDir
     static Path folder;
@@ -37,76 +43,152 @@ class NotebooksIT {
     private static Path warehouse;
 
     @BeforeAll
-    static void buildWarehouseAndKernel() throws Exception {
+    static void buildWarehouseAndKernels() throws Exception {
         RequiredComponent.requireExecutable("jupyter", "jupyter-core");
         RequiredComponent.require(run(folder.resolve("nbconvert-version.log"), null, "jupyter", "nbconvert", "--version") == 0,
                 "jupyter nbconvert (Debian packages jupyter-nbconvert, python3-nbclient, jupyter-client)");
         Path installLog = folder.resolve("install-kernel.log");
         RequiredComponent.require(run(installLog, null, ProjectFiles.resolve("notebooks/install-kernel.sh").toString()) == 0,
                 "the notebook kernel (notebooks/install-kernel.sh, from Maven Central): " + Files.readString(installLog));
+        warehouse = SampleWarehouse.path();
         jupyterPath = ProjectFiles.resolve("notebooks/.kernel/jupyter");
-
-        warehouse = folder.resolve("warehouse");
-        // The nightly job as README runs it, DNS answers from the sample fixture (no network).
-        SharedSpark.session();
-        for (String date : List.of("2026-11-25", "2026-11-26")) {
-            int exit = Main.execute("nightly", "--date", date, "--input", ProjectFiles.resolve("data-samples/logs").toString(),
-                    ProjectFiles.resolve("data-samples/bounces").toString(),
-                    "--servers", ProjectFiles.resolve("data-samples/servers.csv").toString(),
-                    "--dns-fixture", ProjectFiles.resolve("data-samples/dns/fixture.zone").toString(), "--warehouse", warehouse.toString());
-            assertThat(exit).as("nightly %s", date).isZero();
-        }
     }
 
     static Stream<Path> notebooks() throws IOException {
-        try (Stream<Path> files = Files.list(ProjectFiles.resolve("notebooks"))) {
-            List<Path> found = files.filter(file -> file.toString().endsWith(".ipynb")).sorted().toList();
-            assertThat(found).as("notebooks in notebooks/").hasSizeGreaterThanOrEqualTo(3);
-            return found.stream();
+        List<Path> found = new ArrayList<>();
+        for (String directory : List.of("notebooks", "notebooks/python")) {
+            try (Stream<Path> files = Files.list(ProjectFiles.resolve(directory))) {
+                files.filter(file -> file.toString().endsWith(".ipynb")).sorted().forEach(found::add);
+            }
         }
+        assertThat(found).as("notebooks in notebooks/ and notebooks/python/").hasSizeGreaterThanOrEqualTo(5);
+        return found.stream();
     }
 
     @ParameterizedTest
     @MethodSource("notebooks")
     void runsWithoutErrorsAndDrawsItsCharts(Path notebook) throws Exception {
-        String name = notebook.getFileName().toString();
+        requireKernel(kernelOf(notebook));
+        JsonNode executed = execute(notebook, notebook.getParent().getFileName() + "-" + notebook.getFileName());
+        assertThat(errors(executed)).as("cell errors in %s", notebook).isEmpty();
+        List<byte[]> images = images(executed);
+        assertThat(images).as("PNG charts in %s", notebook).isNotEmpty();
+        for (byte[] image : images) {
+            assertThat(Arrays.copyOf(image, PNG_SIGNATURE.length)).as("PNG signature").isEqualTo(PNG_SIGNATURE);
+            assertThat(image.length).as("a chart, not an empty image").isGreaterThan(2_000);
+        }
+        // Tables are HTML (not Spark's ASCII show()), and nothing of them is markup from outside text.
+        List<String> tables = htmlOutputs(executed);
+        assertThat(tables).as("HTML tables in %s", notebook).isNotEmpty();
+        assertThat(String.join("\n", tables)).doesNotContain("+----", "<script", "<img");
+    }
+
+    /** README's Java-kernel snippet, from README's text, in a cell after the first four cells of todays-fixes.ipynb. */
+    @Test
+    void readmeJavaKernelSnippetRuns() throws Exception {
+        requireKernel("mailtriage-java");
+        Matcher snippet = JAVA_SNIPPET.matcher(Files.readString(ProjectFiles.resolve("README.md")));
+        assertThat(snippet.find()).as("README has a java-kernel-snippet").isTrue();
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode notebook = (ObjectNode) json.readTree(ProjectFiles.resolve("notebooks/todays-fixes.ipynb").toFile());
+        ArrayNode cells = json.createArrayNode();
+        for (int index = 0; index < 4; index++) {
+            cells.add(notebook.path("cells").get(index));
+        }
+        ObjectNode cell = cells.addObject();
+        cell.put("cell_type", "code").put("id", "readme-snippet").putNull("execution_count");
+        cell.putObject("metadata");
+        cell.putArray("outputs");
+        cell.put("source", snippet.group(1));
+        notebook.set("cells", cells);
+        // Written beside the notebooks it borrows from, so that their relative %jars paths hold; removed after.
+        Path generated = ProjectFiles.resolve("notebooks/readme-snippet-" + ProcessHandle.current().pid() + ".ipynb");
+        JsonNode executed;
+        try {
+            json.writeValue(generated.toFile(), notebook);
+            executed = execute(generated, "readme-java-kernel-snippet.ipynb");
+        } finally {
+            Files.deleteIfExists(generated);
+        }
+        assertThat(errors(executed)).as("cell errors in README's snippet").isEmpty();
+        String answer = String.join("\n", htmlOutputs(executed));
+        // Our most severe server on 2026-11-26 in data-samples/, with its fixes.
+        assertThat(answer).contains("<td>192.0.2.10</td>", "request_delisting");
+    }
+
+    private static void requireKernel(String kernel) {
+        // The Java kernel is installed above; the Python one by python/install.sh (.ci/run runs it).
+        Path spec = jupyterPath.resolve("kernels").resolve(kernel).resolve("kernel.json");
+        RequiredComponent.require(Files.exists(spec), "the Jupyter kernel " + kernel + " (python/install.sh)");
+        if (kernel.equals("mailtriage-python")) {
+            PythonEnvironment.requirePython();
+        }
+    }
+
+    private static String kernelOf(Path notebook) throws IOException {
+        return new ObjectMapper().readTree(notebook.toFile()).path("metadata").path("kernelspec").path("name").asText();
+    }
+
+    private static JsonNode execute(Path notebook, String outputName) throws Exception {
         // Kept after the build (with each run's log) to read what the notebooks showed.
         Path executedFolder = Files.createDirectories(ProjectFiles.resolve("jobs/target/executed-notebooks"));
-        Path log = executedFolder.resolve(name + ".log");
+        Path log = executedFolder.resolve(outputName + ".log");
         int exit;
         String logText;
         int attempt = 0;
         do {
             exit = run(log, notebook.getParent(), "jupyter", "nbconvert", "--to", "notebook", "--execute",
                     "--ExecutePreprocessor.timeout=900", "--ExecutePreprocessor.startup_timeout=180",
-                    "--output-dir", executedFolder.toString(), notebook.toString());
+                    "--output-dir", executedFolder.toString(), "--output", outputName, notebook.toString());
             logText = Files.readString(log);
             attempt++;
             // Now and then the kernel misses Jupyter's first kernel_info requests and never answers, or exits
             // before answering (no cell has run then): start it again.
         } while (exit != 0 && kernelNeverStarted(logText) && attempt < 3);
-        assertThat(exit).as("jupyter nbconvert --execute %s:%n%s", name, tail(logText)).isZero();
+        assertThat(exit).as("jupyter nbconvert --execute %s:%n%s", notebook.getFileName(), tail(logText)).isZero();
+        return new ObjectMapper().readTree(executedFolder.resolve(outputName).toFile());
+    }
 
-        JsonNode executed = new ObjectMapper().readTree(executedFolder.resolve(name).toFile());
+    private static List<String> errors(JsonNode executed) {
         List<String> errors = new ArrayList<>();
-        List<byte[]> images = new ArrayList<>();
         for (JsonNode cell : executed.path("cells")) {
             for (JsonNode output : cell.path("outputs")) {
                 if ("error".equals(output.path("output_type").asText())) {
                     errors.add(output.path("ename").asText() + ": " + output.path("evalue").asText());
                 }
+            }
+        }
+        return errors;
+    }
+
+    private static List<byte[]> images(JsonNode executed) {
+        List<byte[]> images = new ArrayList<>();
+        for (JsonNode cell : executed.path("cells")) {
+            for (JsonNode output : cell.path("outputs")) {
                 JsonNode png = output.path("data").path("image/png");
                 if (png.isTextual()) {
                     images.add(Base64.getMimeDecoder().decode(png.asText()));
                 }
             }
         }
-        assertThat(errors).as("cell errors in %s", name).isEmpty();
-        assertThat(images).as("PNG charts in %s", name).isNotEmpty();
-        for (byte[] image : images) {
-            assertThat(Arrays.copyOf(image, PNG_SIGNATURE.length)).as("PNG signature").isEqualTo(PNG_SIGNATURE);
-            assertThat(image.length).as("a chart, not an empty image").isGreaterThan(2_000);
+        return images;
+    }
+
+    private static List<String> htmlOutputs(JsonNode executed) {
+        List<String> tables = new ArrayList<>();
+        for (JsonNode cell : executed.path("cells")) {
+            for (JsonNode output : cell.path("outputs")) {
+                JsonNode html = output.path("data").path("text/html");
+                if (html.isArray()) {
+                    StringBuilder text = new StringBuilder();
+                    html.forEach(line -> text.append(line.asText()));
+                    tables.add(text.toString());
+                } else if (html.isTextual()) {
+                    tables.add(html.asText());
+                }
+            }
         }
+        return tables;
     }
 
     private static int run(Path log, Path directory, String... command) throws IOException, InterruptedException {
@@ -117,6 +199,8 @@ class NotebooksIT {
         if (jupyterPath != null) {
             builder.environment().put("JUPYTER_PATH", jupyterPath.toString());
             builder.environment().put("MAILTRIAGE_WAREHOUSE", warehouse.toString());
+            // The Python notebooks' charts: inline PNGs, no display needed.
+            builder.environment().put("MPLBACKEND", "module://matplotlib_inline.backend_inline");
         }
         Process process = builder.start();
         if (!process.waitFor(20, TimeUnit.MINUTES)) {

@@ -63,8 +63,28 @@ class HostileTextExportTest {
         assertThat(exported).allSatisfy(text -> assertThat(text.length()).isLessThanOrEqualTo(DelistingLetter.MAX_LENGTH));
         // The summary is read on a terminal: one line each, and no hostile name makes it long.
         assertThat(summary).allSatisfy(line -> assertThat(line).doesNotContain("\n"));
+        assertThat(summary).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(ReportSummary.WIDTH));
         // Each server's mention (name, two lists with meanings, dates, guide section) stays within a few hundred characters.
         assertThat(String.join("\n", summary).length()).isLessThan(servers.size() * 3 * 1000);
+    }
+
+    /** The notebooks' HTML tables show raw events and dns_answers text: every cell inert, escaped, bounded. */
+    @Test
+    void notebookTableCellsAreInertAndEscaped() {
+        List<List<Object>> rows = new ArrayList<>();
+        for (String hostile : HOSTILE) {
+            rows.add(List.of(hostile, List.of(hostile, "ok"), java.util.Map.of("txt", hostile), Instant.EPOCH));
+        }
+        String html = HtmlTable.render(List.of("reply_text", "helo_names", "listing", "asked_at"), rows, false);
+        String[] cells = html.split("<td>");
+        assertThat(cells).hasSize(1 + 4 * HOSTILE.size());
+        for (int index = 1; index < cells.length; index++) {
+            String cell = cells[index].substring(0, cells[index].indexOf("</td>"));
+            assertThat(cell).doesNotContain("<", ">", "\u001b", "\u0000", "\r", "\n", "\u202E", "\u2066", "\u200F");
+            assertThat(cell).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("-").doesNotStartWith("@");
+            assertThat(cell.length()).isLessThanOrEqualTo(HtmlTable.CELL_LENGTH * 6);
+        }
+        assertThat(html).contains("<td>1970-01-01 00:00:00</td>", "<td>&#39;=HYPERLINK(&quot;");
     }
 
     /** Every string reachable from a record: its components, lists of them, nested records. */

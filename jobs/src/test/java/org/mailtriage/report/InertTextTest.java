@@ -3,6 +3,11 @@ package org.mailtriage.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 class InertTextTest {
@@ -58,6 +63,29 @@ class InertTextTest {
             assertThat(InertText.isInert(InertText.line(hostile))).as(hostile).isTrue();
             assertThat(InertText.isInert(InertText.multiline(hostile, 50))).as(hostile).isTrue();
         }
+    }
+
+    /**
+     * inert-cases.json: hostile texts with what line() and multiline() make of them. The Python twin
+     * (notebooks/python/mailtriage_inert.py) is held to the same file by python/tests/test_inert.py.
+     */
+    @Test
+    void answersTheCasesSharedWithThePythonTwin() throws IOException {
+        JsonNode cases;
+        try (InputStream in = InertTextTest.class.getResourceAsStream("inert-cases.json")) {
+            cases = new ObjectMapper().readTree(in);
+        }
+        assertThat(cases.size()).isGreaterThanOrEqualTo(20);
+        SoftAssertions softly = new SoftAssertions();
+        for (JsonNode testCase : cases) {
+            String text = testCase.path("text").isNull() ? "x".repeat(testCase.path("x_repeated").asInt()) : testCase.path("text").asText();
+            int maxLength = testCase.path("max_length").asInt();
+            String name = testCase.path("name").asText();
+            softly.assertThat(InertText.line(text, maxLength)).as(name + " line").isEqualTo(testCase.path("line").asText());
+            softly.assertThat(InertText.multiline(text, maxLength)).as(name + " multiline").isEqualTo(testCase.path("multiline").asText());
+            softly.assertThat(InertText.isInert(InertText.line(text, maxLength))).as(name + " is inert").isTrue();
+        }
+        softly.assertAll();
     }
 
     private static void assertLine(String input, String expected) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mailtriage.classify.GuideRule;
 
@@ -17,21 +18,58 @@ class ReportSummaryTest {
 
     @Test
     void namesServersListsAndFixesMostUrgentFirst() {
-        List<ServerReport> reports = List.of(
-                PLANNER.plan(server("192.0.2.10", "out1.example.com", List.of(group(GuideRule.BLOCKLISTED, "zen.spamhaus.org", 5, "b1"))),
-                        PreviousReport.NONE),
-                PLANNER.plan(withDns(server("192.0.2.21", "out2.example.com", List.of()),
-                        new DnsAnswer("192.0.2.21", "ip", DnsChecks.DNSBL, "bl.spamcop.net", "listed", List.of("127.0.0.2"), "listed", null,
-                                List.of(), null, ASKED, null, null)), PreviousReport.NONE),
-                PLANNER.plan(server("192.0.2.20", "out2.example.com", List.of(group(GuideRule.NO_PTR, null, 6, "p1"))), PreviousReport.NONE));
-        List<String> lines = summarise(reports, null, true, 0);
-        assertThat(lines.get(0)).isEqualTo("2 servers need delisting: 192.0.2.10 (out1.example.com) from zen.spamhaus.org (SBL) since"
-                + " 2026-11-26 01:12 UTC, 5 refusals [§5.6 / opening bounce, critical]; 192.0.2.21 (out2.example.com) from bl.spamcop.net"
-                + " (listed) (DNS shows it; nothing refused yet) [§5.6 / opening bounce, high]");
-        assertThat(lines.get(1)).isEqualTo("1 needs a PTR record: 192.0.2.20 (out2.example.com) since 2026-11-26 01:12 UTC, 6 refusals [§5.1, critical]");
-        assertThat(lines.get(2)).isEqualTo("New listings since the previous report (no earlier report): 192.0.2.10 on zen.spamhaus.org;"
-                + " 192.0.2.21 on bl.spamcop.net.");
-        assertThat(lines).hasSize(3);
+        List<String> lines = summarise(reports(), null, true, 0);
+        assertThat(lines).containsExactly(
+                "Report 2026-11-26: 3 of our servers need a fix, most urgent first:",
+                "  192.0.2.20 (out2.example.com): critical",
+                "    needs a PTR record: 6 refusals since 2026-11-26 01:12 UTC [§5.1, critical]",
+                "  192.0.2.10 (out1.example.com): critical, newly listed",
+                "    needs delisting from zen.spamhaus.org (SBL): 5 refusals since 2026-11-26 01:12 UTC [§5.6 /",
+                "        opening bounce, critical]",
+                "  192.0.2.21 (out2.example.com): high, newly listed",
+                "    needs delisting from bl.spamcop.net (listed): DNS shows it; nothing refused yet [§5.6 / opening",
+                "        bounce, high]",
+                "New listings since the previous report (no earlier report): 192.0.2.10 on zen.spamhaus.org;",
+                "    192.0.2.21 on bl.spamcop.net.");
+    }
+
+    @Test
+    void namesAtMostTheGivenNumberOfServersAndCountsTheRest() {
+        List<String> lines = summarise(reports(), null, true, 0, 1);
+        assertThat(lines).contains("  192.0.2.20 (out2.example.com): critical",
+                "  and 2 more servers \u2014 see server_remediation (role our_server, report_date 2026-11-26)");
+        assertThat(String.join("\n", lines)).doesNotContain("192.0.2.10 (out1.example.com)");
+        // The new listings are all named: they are what a scheduler alerts on.
+        assertThat(String.join(" ", lines)).contains("192.0.2.10 on zen.spamhaus.org", "192.0.2.21 on bl.spamcop.net");
+    }
+
+    @Test
+    void wrapsLongLinesAtSpacesWithAHangingIndent() {
+        assertThat(ReportSummary.wrap(List.of("  " + "word ".repeat(30).strip(), "x".repeat(25)), 20)).allSatisfy(line ->
+                assertThat(line.length()).isLessThanOrEqualTo(20)).startsWith("  word word word", "      word word word")
+                .endsWith("xxxxxxxxxxxxxxxxxxxx", "    xxxxx");
+    }
+
+    @Test
+    void jsonListsEveryServerWithItsFixesAndLists() {
+        List<ServerRemediation> servers = new ArrayList<>();
+        List<DelistingRequest> delistings = new ArrayList<>();
+        for (ServerReport report : reports()) {
+            servers.add(report.remediation());
+            delistings.addAll(report.delistingRequests());
+        }
+        servers.sort((left, right) -> Integer.compare(right.severityScore(), left.severityScore()));
+        Map<String, Object> json = ReportSummary.json(DAY, servers, delistings, 2, null, true);
+        assertThat(json).containsEntry("report_date", "2026-11-26").containsEntry("new_listing", true)
+                .containsEntry("remote_clients_with_actions", 2L);
+        List<?> toFix = (List<?>) json.get("our_servers_to_fix");
+        assertThat(toFix).hasSize(3);
+        assertThat(toFix.stream().map(server -> (Object) ((Map<?, ?>) server).get("ip")).toList()).containsExactly("192.0.2.20", "192.0.2.10", "192.0.2.21");
+        Map<?, ?> listed = (Map<?, ?>) toFix.get(1);
+        Map<?, ?> fix = (Map<?, ?>) ((List<?>) listed.get("fixes")).get(0);
+        assertThat(fix.get("remedy")).isEqualTo("request_delisting");
+        assertThat(fix.get("failures")).isEqualTo(5L);
+        assertThat(((Map<?, ?>) ((List<?>) fix.get("lists")).get(0)).get("list")).isEqualTo("zen.spamhaus.org");
     }
 
     @Test
@@ -40,11 +78,26 @@ class ReportSummaryTest {
         assertThat(lines).containsExactly(
                 "Report 2026-11-26: none of our servers needs a fix.",
                 "New listings since the previous report (2026-11-25): none.",
-                "2 remote servers refused by ours for a guide reason (their fix; see server_remediation, role remote_client).",
+                "2 remote servers refused by ours for a guide reason (their fix; see server_remediation, role",
+                "    remote_client).",
                 "No DNS answers (dns_answers) were available: this report shows what the bounces say only.");
     }
 
+    private static List<ServerReport> reports() {
+        return List.of(
+                PLANNER.plan(server("192.0.2.10", "out1.example.com", List.of(group(GuideRule.BLOCKLISTED, "zen.spamhaus.org", 5, "b1"))),
+                        PreviousReport.NONE),
+                PLANNER.plan(withDns(server("192.0.2.21", "out2.example.com", List.of()),
+                        new DnsAnswer("192.0.2.21", "ip", DnsChecks.DNSBL, "bl.spamcop.net", "listed", List.of("127.0.0.2"), "listed", null,
+                                List.of(), null, ASKED, null, null)), PreviousReport.NONE),
+                PLANNER.plan(server("192.0.2.20", "out2.example.com", List.of(group(GuideRule.NO_PTR, null, 6, "p1"))), PreviousReport.NONE));
+    }
+
     private static List<String> summarise(List<ServerReport> reports, LocalDate previous, boolean dns, long remote) {
+        return summarise(reports, previous, dns, remote, ReportSummary.DEFAULT_MAX_SERVERS);
+    }
+
+    private static List<String> summarise(List<ServerReport> reports, LocalDate previous, boolean dns, long remote, int maxServers) {
         List<ServerRemediation> servers = new ArrayList<>();
         List<DelistingRequest> delistings = new ArrayList<>();
         for (ServerReport report : reports) {
@@ -52,7 +105,7 @@ class ReportSummaryTest {
             delistings.addAll(report.delistingRequests());
         }
         servers.sort((left, right) -> Integer.compare(right.severityScore(), left.severityScore()));
-        return ReportSummary.lines(DAY, servers, delistings, remote, previous, dns);
+        return ReportSummary.lines(DAY, servers, delistings, remote, previous, dns, maxServers);
     }
 
     private static ServerFacts server(String ip, String name, List<RuleGroup> groups) {

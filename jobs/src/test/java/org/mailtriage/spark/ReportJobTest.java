@@ -113,7 +113,8 @@ class ReportJobTest {
         assertThat(out2.<String>getAs("ptr_state")).isEqualTo("missing");
         Row setPtr = out2.<Row>getList(out2.fieldIndex("actions")).stream()
                 .filter(action -> action.<String>getAs("remedy").equals("set_ptr")).findFirst().orElseThrow();
-        assertThat(setPtr.getList(setPtr.fieldIndex("evidence_event_ids"))).hasSize(6);
+        // Six bounces and deferrals, and one next-MX refusal ("host … said: 450 … cannot find your hostname" with no status=).
+        assertThat(setPtr.getList(setPtr.fieldIndex("evidence_event_ids"))).hasSize(7);
         assertThat(setPtr.<String>getList(setPtr.fieldIndex("evidence_dns")).get(0)).startsWith("ptr 192.0.2.20 fail");
         Row out3 = find(servers, "2001:db8:10::25");
         assertThat(out3.<String>getAs("helo_state")).isEqualTo("not_fqdn");

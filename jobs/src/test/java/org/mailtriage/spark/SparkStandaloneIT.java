@@ -111,7 +111,7 @@ class SparkStandaloneIT {
     @Test
     void nightlyRunsOnAStandaloneCluster() throws Exception {
         String output = Files.readString(undisturbedLog, StandardCharsets.UTF_8);
-        assertThat(output).contains("Connecting to master " + master).contains(" servers need delisting: 192.0.2.10 (out1.example.com) from ");
+        assertThat(output).contains("Connecting to master " + master).contains("  192.0.2.10 (out1.example.com): critical").contains("    needs delisting from ");
         assertThat(Files.readString(workerLog, StandardCharsets.UTF_8)).contains("Asked to launch executor");
         assertThat(executorLogs(folder.resolve("work"))).as("tasks ran on the worker's executor").contains("Running task");
         List<Group> servers = ReportFiles.read(undisturbedWarehouse.resolve("server_remediation/report_date=" + DATE));

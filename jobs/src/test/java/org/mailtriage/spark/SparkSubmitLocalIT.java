@@ -40,7 +40,7 @@ class SparkSubmitLocalIT {
             SparkDistribution.stop(submit);
         }
         String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertThat(output).contains(" servers need delisting: 192.0.2.10 (out1.example.com) from ");
+        assertThat(output).contains("  192.0.2.10 (out1.example.com): critical").contains("    needs delisting from ");
         List<Group> requests = ReportFiles.read(warehouse.resolve("delisting_requests/report_date=2026-11-26"));
         assertThat(requests).extracting(row -> row.getString("ip", 0) + " " + row.getString("list", 0))
                 .contains("192.0.2.10 zen.spamhaus.org", "192.0.2.20 bl.spamcop.net");
