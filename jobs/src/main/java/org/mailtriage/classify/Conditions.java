@@ -52,9 +52,14 @@ public record Conditions(List<String> codes, List<String> statuses, Set<SmtpStag
         if (replyCode == null) {
             return codes.contains(NO_VALUE);
         }
-        String code = replyCode.toString();
+        int code = replyCode;
+        if (code < 100 || code > 999) {
+            return false;
+        }
+        // Digit by digit, no string: this runs for every row of the status and fallback tables on every failure.
         for (String pattern : codes) {
-            if (pattern.length() == code.length() && matchesPattern(pattern, code)) {
+            if (pattern.length() == 3 && digitMatches(pattern.charAt(0), code / 100) && digitMatches(pattern.charAt(1), code / 10 % 10)
+                    && digitMatches(pattern.charAt(2), code % 10)) {
                 return true;
             }
         }
@@ -73,11 +78,11 @@ public record Conditions(List<String> codes, List<String> statuses, Set<SmtpStag
                 continue;
             }
             if (pattern.endsWith(".*")) {
-                String prefix = pattern.substring(0, pattern.length() - 1);
-                if (enhancedStatus.length() >= prefix.length() && matchesPattern(prefix, enhancedStatus.substring(0, prefix.length()))) {
+                int prefixLength = pattern.length() - 1;
+                if (enhancedStatus.length() >= prefixLength && matchesPattern(pattern, prefixLength, enhancedStatus)) {
                     return true;
                 }
-            } else if (pattern.length() == enhancedStatus.length() && matchesPattern(pattern, enhancedStatus)) {
+            } else if (pattern.length() == enhancedStatus.length() && matchesPattern(pattern, pattern.length(), enhancedStatus)) {
                 return true;
             }
         }
@@ -100,8 +105,13 @@ public record Conditions(List<String> codes, List<String> statuses, Set<SmtpStag
         return priorReasons.isEmpty() || priorReasons.contains(prior == null ? NO_VALUE : prior.label());
     }
 
-    private static boolean matchesPattern(String pattern, String value) {
-        for (int index = 0; index < pattern.length(); index++) {
+    private static boolean digitMatches(char expected, int digit) {
+        return expected == 'x' || expected == '0' + digit;
+    }
+
+    /** The first {@code length} characters of the pattern match the value's ('x' matches any). */
+    private static boolean matchesPattern(String pattern, int length, String value) {
+        for (int index = 0; index < length; index++) {
             char expected = pattern.charAt(index);
             if (expected != 'x' && expected != value.charAt(index)) {
                 return false;

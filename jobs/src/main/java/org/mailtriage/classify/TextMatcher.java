@@ -25,8 +25,14 @@ public final class TextMatcher {
     private final int[] termLengths;
     private final boolean[] boundaryBefore;
     private final boolean[] boundaryAfter;
-    /** The automaton as a table for ASCII (most reply text): next state = asciiNext[state * 128 + char]. */
+    /**
+     * The automaton as a table for ASCII (most reply text): next state = asciiNext[state * classes + classOf[char]]. The
+     * ASCII characters no term holds share class 0 (from every state they lead back to the start), so a row is ~50
+     * entries instead of 128 and the rows the scan visits stay in cache.
+     */
     private final int[] asciiNext;
+    private final int[] classOf = new int[128];
+    private final int classes;
     private final int[][] outputByState;
 
     public TextMatcher(List<String> terms) {
@@ -56,13 +62,24 @@ public final class TextMatcher {
         }
         buildFailureLinks();
         int states = transitions.size();
-        asciiNext = new int[states * 128];
+        char[] representative = new char[129];
+        int classCount = 1;
+        for (Map<Character, Integer> edges : transitions) {
+            for (char character : edges.keySet()) {
+                if (character < 128 && classOf[character] == 0) {
+                    classOf[character] = classCount;
+                    representative[classCount++] = character;
+                }
+            }
+        }
+        classes = classCount;
+        asciiNext = new int[states * classes];
         outputByState = new int[states][];
         for (int state = 0; state < states; state++) {
             List<Integer> output = outputs.get(state);
             outputByState[state] = output.isEmpty() ? null : output.stream().mapToInt(Integer::intValue).toArray();
-            for (char character = 0; character < 128; character++) {
-                asciiNext[state * 128 + character] = step(state, character);
+            for (int characterClass = 1; characterClass < classes; characterClass++) {
+                asciiNext[state * classes + characterClass] = step(state, representative[characterClass]);
             }
         }
     }
@@ -93,7 +110,7 @@ public final class TextMatcher {
         int state = 0;
         for (int position = 0; position < length; position++) {
             char character = normalized[position];
-            state = character < 128 ? asciiNext[state * 128 + character] : step(state, character);
+            state = character < 128 ? asciiNext[state * classes + classOf[character]] : step(state, character);
             int[] output = outputByState[state];
             if (output == null) {
                 continue;
