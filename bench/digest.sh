@@ -18,14 +18,6 @@ if ((${#tables[@]} == 0)); then
 fi
 jar="$here/bench/target/benchmarks.jar"
 [[ -f "$jar" ]] || (cd "$here" && mvn -q -B -DskipTests package) >&2
-flags=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
-  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
-  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
-  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
-  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED
-  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
-  --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
-  --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED -Dio.netty.tryReflectionSetAccessible=true)
+mapfile -t flags < <(grep -v '^#' "$here/conf/java17.flags")
 SPARK_LOCAL_IP=127.0.0.1 java "${flags[@]}" -Dlog4j2.configurationFile="$here/conf/log4j2.properties" \
   -cp "$jar:$here/jobs/target/lib/*" org.mailtriage.bench.TableDigest "$warehouse" "${tables[@]}" 2> >(grep -v 'incubator' >&2)

@@ -29,17 +29,9 @@ fetch "org.knowm.xchart:xchart:$xchart_version"
 
 java_bin="${JAVA:-$(command -v java)}"
 # Spark 4 on Java 17 needs these in the kernel's JVM (the notebooks start a local SparkSession in it);
-# the same list as spark.java17.flags in pom.xml and the ./mailtriage launcher.
-flags=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
-  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
-  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
-  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
-  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED
-  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
-  --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
-  --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED -Dio.netty.tryReflectionSetAccessible=true
-  -Djava.awt.headless=true -Xmx${MAILTRIAGE_NOTEBOOK_MEMORY:-2g}
+# conf/java17.flags, the list every JVM we start uses.
+mapfile -t flags < <(grep -v '^#' "$root/conf/java17.flags")
+flags+=(-Djava.awt.headless=true -Xmx${MAILTRIAGE_NOTEBOOK_MEMORY:-2g}
   "-Dlog4j2.configurationFile=$root/conf/log4j2.properties")
 
 python3 - "$spec/kernel.json" "$java_bin" "$jars/rapaio-jupyter-kernel-$kernel_version.jar" "$home/mima-cache" "${flags[@]}" <<'PY'
