@@ -62,7 +62,6 @@ public final class EximParser extends MtaLineParser implements FormAwareParser {
 
     private static final TokenFilter PREFILTER = new TokenFilter(PREFILTER_TOKENS);
 
-
     public EximParser(ServerDirectory servers) {
         super(servers);
     }

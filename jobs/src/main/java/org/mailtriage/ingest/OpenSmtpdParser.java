@@ -32,7 +32,6 @@ public final class OpenSmtpdParser extends MtaLineParser implements FormAwarePar
 
     private static final TokenFilter PREFILTER = new TokenFilter(PREFILTER_TOKENS);
 
-
     public OpenSmtpdParser(ServerDirectory servers) {
         super(servers);
     }

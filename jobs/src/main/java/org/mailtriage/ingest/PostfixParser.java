@@ -39,7 +39,6 @@ public final class PostfixParser extends MtaLineParser {
 
     private static final TokenFilter PREFILTER = new TokenFilter(PREFILTER_TOKENS);
 
-
     public PostfixParser(ServerDirectory servers) {
         super(servers);
     }
@@ -243,7 +242,6 @@ public final class PostfixParser extends MtaLineParser {
             default -> "failed";
         };
     }
-
 
     private static String emptyToNull(String value) {
         return value == null || value.isEmpty() ? null : value;

@@ -38,7 +38,6 @@ public final class SendmailParser extends MtaLineParser implements FormAwarePars
 
     private static final TokenFilter PREFILTER = new TokenFilter(PREFILTER_TOKENS);
 
-
     public SendmailParser(ServerDirectory servers) {
         super(servers);
     }
