@@ -228,7 +228,8 @@ public final class ReportJob {
         parts.forEach(part -> part.forEach((key, answer) -> newest.merge(key, answer, ReportJob::newer)));
         Map<String, List<DnsAnswer>> bySubject = new HashMap<>();
         newest.values().stream()
-                .sorted(java.util.Comparator.comparing((DnsAnswer answer) -> answer.check().label()).thenComparing(answer -> answer.zone() == null ? "" : answer.zone())
+                .sorted(java.util.Comparator.comparing((DnsAnswer answer) -> answer.check().label())
+                        .thenComparing(answer -> answer.zone() == null ? "" : answer.zone())
                         .thenComparing(answer -> answer.peerIp() == null ? "" : answer.peerIp()))
                 .forEach(answer -> bySubject.computeIfAbsent(answer.subject(), subject -> new ArrayList<>()).add(answer));
         return bySubject;
@@ -247,7 +248,6 @@ public final class ReportJob {
         }
         return DayAggregate.CODE_POINT_ORDER.compare(left.outcome().label(), right.outcome().label()) <= 0 ? left : right;
     }
-
 
     /**
      * Servers with no failure that day but a DNS finding (listed, fail: no PTR …): ours if servers.csv says so, else the role
