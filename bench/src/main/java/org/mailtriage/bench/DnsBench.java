@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.mailtriage.dns.DnsReply;
 import org.mailtriage.dns.ReplyStatus;
 import org.mailtriage.dns.ResolverSettings;
@@ -45,7 +46,7 @@ public final class DnsBench {
 
     /** One resolver under test: asks every name, calls back once per name with its reply. */
     private interface Asker {
-        void askAll(List<String> names, java.util.function.Consumer<DnsReply> onReply) throws Exception;
+        void askAll(List<String> names, Consumer<DnsReply> onReply) throws Exception;
     }
 
     public static void main(String[] args) throws Exception {
@@ -76,7 +77,7 @@ public final class DnsBench {
     }
 
     private static void askWithUdpResolver(InetSocketAddress server, ResolverSettings settings, List<String> names,
-            java.util.function.Consumer<DnsReply> onReply) {
+            Consumer<DnsReply> onReply) {
         try (UdpResolver resolver = new UdpResolver(server, settings)) {
             List<CompletableFuture<DnsReply>> pending = new ArrayList<>(names.size());
             for (String name : names) {
@@ -88,7 +89,7 @@ public final class DnsBench {
 
     /** dnsjava's resolver does not pace or bound itself: a semaphore keeps {@code window} questions in flight. */
     private static void askWithDnsjava(InetSocketAddress server, ResolverSettings settings, List<String> names,
-            java.util.function.Consumer<DnsReply> onReply) throws TextParseException {
+            Consumer<DnsReply> onReply) throws TextParseException {
         SimpleResolver simple = new SimpleResolver(server);
         ExtendedResolver resolver = new ExtendedResolver(List.of(simple));
         resolver.setTimeout(settings.timeout());
