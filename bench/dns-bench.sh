@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# DNS throughput, side by side: mailtriage's UdpResolver (org.mailtriage.bench.DnsBench) and adnshost
-# (Debian adns-tools) ask the same A questions of the same loopback rbldnsd, one after the other.
+# DNS throughput, side by side: mailtriage's UdpResolver and dnsjava's own asynchronous resolver (both in
+# org.mailtriage.bench.DnsBench, one JVM per window) and adnshost (Debian adns-tools) ask the same A questions of the
+# same loopback rbldnsd, one after the other. DNS_BENCH_ADNS=0 leaves adnshost out.
 # Prints questions/s and lost answers (no answer after every retry) for each.
 #   bench/dns-bench.sh [count=100000] [windows="16 64 256"] [listed-share=0.06]
 # The question set comes from org.mailtriage.bench.DnsSetGenerator (seeded): count distinct IPs, the chosen share listed.
@@ -39,10 +40,11 @@ echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(uname -srm), $(nproc) cores, $(grep -m1 'm
 echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other jobs share these cores: throughput is noisy, CPU per question less so)"
 echo "# DNSBL questions (A): $summary; rbldnsd $address:53 (loopback)"
 
-# mailtriage: the benchmark main warms up on 20k names first. "listed" must equal the listed count above.
+# UdpResolver, then dnsjava: the benchmark main warms each up on 20k names first. "listed" must equal the listed count above.
 for window in $windows; do
-  java -cp "$jar" org.mailtriage.bench.DnsBench "$address:53" "$work/names.txt" "$window" 0 1000 3
+  java -cp "$jar" org.mailtriage.bench.DnsBench "$address:53" "$work/names.txt" "$window" 0 1000 3 udp,dnsjava
 done
+[[ "${DNS_BENCH_ADNS:-1}" == 0 ]] && { echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"; exit 0; }
 
 # adnshost, all questions at once in asynchronous pipe mode (its natural bulk mode). CPU = user+sys of adnshost.
 adns_run() {

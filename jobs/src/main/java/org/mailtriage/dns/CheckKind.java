@@ -38,4 +38,14 @@ public enum CheckKind {
     public String label() {
         return label;
     }
+
+    /** The value a dns_answers row spells as {@code label}. */
+    public static CheckKind fromLabel(String label) {
+        for (CheckKind value : values()) {
+            if (value.label.equals(label)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("unknown check: " + label);
+    }
 }

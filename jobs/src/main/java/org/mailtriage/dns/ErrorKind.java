@@ -27,4 +27,14 @@ public enum ErrorKind {
     public String label() {
         return label;
     }
+
+    /** The value a dns_answers row spells as {@code label}. */
+    public static ErrorKind fromLabel(String label) {
+        for (ErrorKind value : values()) {
+            if (value.label.equals(label)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("unknown error kind: " + label);
+    }
 }

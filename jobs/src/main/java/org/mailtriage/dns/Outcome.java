@@ -18,6 +18,16 @@ public enum Outcome {
         return label;
     }
 
+    /** The value a dns_answers row spells as {@code label}. */
+    public static Outcome fromLabel(String label) {
+        for (Outcome value : values()) {
+            if (value.label.equals(label)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("unknown outcome: " + label);
+    }
+
     /** Only definite answers are worth reusing from the cache; an unknown is asked again next time. */
     public boolean cacheable() {
         return this != UNKNOWN;

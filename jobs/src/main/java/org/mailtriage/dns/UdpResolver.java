@@ -340,7 +340,7 @@ public final class UdpResolver implements DnsClient {
             return DnsReply.of(new Message(bytes), type);
         } catch (IOException | RuntimeException e) {
             // dnsjava throws unchecked exceptions too (InvalidTTLException in an UPDATE's sections): they must not end the resolver's thread.
-            return DnsReply.failed(ReplyStatus.NETWORK, "unreadable answer");
+            return DnsReply.failed(ReplyStatus.of(e), "unreadable answer");
         }
     }
 
@@ -380,7 +380,7 @@ public final class UdpResolver implements DnsClient {
             return;
         }
         tcp.sendAsync(question).whenComplete((answer, error) -> complete(query,
-                error != null ? DnsReply.failed(ReplyStatus.NETWORK, "TCP retry: " + error.getMessage()) : DnsReply.of(answer, query.type)));
+                error != null ? DnsReply.failed(ReplyStatus.of(error), "TCP retry: " + error.getMessage()) : DnsReply.of(answer, query.type)));
     }
 
     private void expire(long now) {

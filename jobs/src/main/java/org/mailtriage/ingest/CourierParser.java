@@ -1,7 +1,5 @@
 package org.mailtriage.ingest;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +16,7 @@ import org.mailtriage.classify.SmtpStage;
  * read one range of one file in order (as LogChunkReader does). Inbound, courieresmtpd logs
  * "error,relay=::ffff:ip,msg="550 …",cmd: RCPT TO:&lt;…&gt;" and "error,relay=…,from=&lt;…&gt;,to=&lt;…&gt;: 5xx …".
  */
-public final class CourierParser implements FormAwareParser {
+public final class CourierParser extends MtaLineParser implements FormAwareParser {
     public static final List<String> PREFILTER_TOKENS = List.of("addr=<", "error,relay=");
 
     public static final String FORM_DIALOG = "dialog";
@@ -42,7 +40,6 @@ public final class CourierParser implements FormAwareParser {
         private final StringBuilder reply = new StringBuilder();
     }
 
-    private final ServerDirectory servers;
     private final Map<String, Attempt> attempts = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Attempt> eldest) {
@@ -51,7 +48,7 @@ public final class CourierParser implements FormAwareParser {
     };
 
     public CourierParser(ServerDirectory servers) {
-        this.servers = requireNonNull(servers, "servers is null");
+        super(servers);
     }
 
     @Override
@@ -66,7 +63,7 @@ public final class CourierParser implements FormAwareParser {
 
     @Override
     public Parsed parseWithForm(SourceLine line) {
-        SyslogHeader header = SyslogHeader.parse(line.text(), line.referenceDate(), line.zone());
+        SyslogHeader header = syslogHeader(line);
         if (header == null) {
             return Parsed.quarantined(FORM_BAD_LINE, "no_syslog_header");
         }

@@ -1,7 +1,5 @@
 package org.mailtriage.ingest;
 
-import static java.util.Objects.requireNonNull;
-
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.DateTimeException;
@@ -33,7 +31,7 @@ import org.mailtriage.classify.SmtpStage;
  * ("550 5.1.1 …") or structured ("[{LRT=…};{LED=451 4.4.0 …};{FQDN=mx…};{IP=…}]"), is classified like any reply.
  * Direction: directionality "Incoming" (a remote sender's mail that our server refused) is inbound, else outbound.
  */
-public final class ExchangeTrackingParser implements FormAwareParser {
+public final class ExchangeTrackingParser extends MtaLineParser implements FormAwareParser {
     public static final List<String> PREFILTER_TOKENS = List.of("#Fields:", ",FAIL,", ",DEFER,", ",DSN,");
 
     public static final String FORM_FIELDS_HEADER = "fields_header";
@@ -51,12 +49,11 @@ public final class ExchangeTrackingParser implements FormAwareParser {
     private static final Pattern STRUCTURED_PART = Pattern.compile("\\{([A-Za-z]+)=(.*?)\\}(?=;\\{|\\]$)", Pattern.DOTALL);
     private static final TokenFilter PREFILTER = new TokenFilter(PREFILTER_TOKENS);
 
-    private final ServerDirectory servers;
     private Map<String, Integer> columns;
     private int columnCount;
 
     public ExchangeTrackingParser(ServerDirectory servers) {
-        this.servers = requireNonNull(servers, "servers is null");
+        super(servers);
     }
 
     @Override

@@ -7,10 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 
 /**
  * Reads a whole Exchange message tracking log and yields classified events, quarantine records and, last, the
@@ -21,7 +18,7 @@ import java.util.NoSuchElementException;
  * is counted once, under the outcome of the record it belongs to, so the counts balance in lines. A UTF-8 BOM on
  * the first line is dropped.
  */
-public final class ExchangeTrackingReader implements Iterator<IngestItem> {
+public final class ExchangeTrackingReader extends ChunkIterator {
     /** A record still open after this many bytes is quarantined, and reading resumes at the next line. */
     public static final int MAX_RECORD_BYTES = 256 * 1024;
     private static final int QUARANTINE_RAW_LIMIT = 4096;
@@ -32,10 +29,8 @@ public final class ExchangeTrackingReader implements Iterator<IngestItem> {
     private final EventClassifier classifier;
     private final LocalDate referenceDate;
     private final ZoneId zone;
-    private final ArrayDeque<IngestItem> pending = new ArrayDeque<>();
     private byte[] record = new byte[4096];
     private int recordLength;
-    private boolean finished;
     private boolean firstLine = true;
     private long linesRead;
     private long linesWithEvents;
@@ -54,22 +49,7 @@ public final class ExchangeTrackingReader implements Iterator<IngestItem> {
     }
 
     @Override
-    public boolean hasNext() {
-        while (pending.isEmpty() && !finished) {
-            advance();
-        }
-        return !pending.isEmpty();
-    }
-
-    @Override
-    public IngestItem next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        return pending.removeFirst();
-    }
-
-    private void advance() {
+    protected void advance() {
         long recordOffset;
         long recordLines = 0;
         boolean open = false;
@@ -113,7 +93,7 @@ public final class ExchangeTrackingReader implements Iterator<IngestItem> {
                 }
             }
         } catch (IOException e) {
-            pending.add(IngestItem.of(new QuarantineRecord(SourceFormat.EXCHANGE, file, lines.position(), "read_error: " + e.getMessage(), "")));
+            emit(IngestItem.of(new QuarantineRecord(SourceFormat.EXCHANGE, file, lines.position(), "read_error: " + e.getMessage(), "")));
             linesRead++;
             linesQuarantined++;
             finish();
@@ -133,12 +113,12 @@ public final class ExchangeTrackingReader implements Iterator<IngestItem> {
         if (outcome instanceof ParseOutcome.Events found) {
             linesWithEvents += recordLines;
             for (DeliveryEvent event : found.events()) {
-                pending.add(IngestItem.of(classifier.classify(event)));
+                emit(IngestItem.of(classifier.classify(event)));
                 events++;
             }
         } else if (outcome instanceof ParseOutcome.Quarantined quarantined) {
             linesQuarantined += recordLines;
-            pending.add(IngestItem.of(new QuarantineRecord(SourceFormat.EXCHANGE, file, recordOffset, quarantined.reason(),
+            emit(IngestItem.of(new QuarantineRecord(SourceFormat.EXCHANGE, file, recordOffset, quarantined.reason(),
                     text.length() <= QUARANTINE_RAW_LIMIT ? text : text.substring(0, QUARANTINE_RAW_LIMIT))));
         } else {
             linesIgnored += recordLines;
@@ -148,7 +128,7 @@ public final class ExchangeTrackingReader implements Iterator<IngestItem> {
     private void quarantine(long offset, long recordLines, String reason) {
         linesQuarantined += recordLines;
         int keep = Math.min(recordLength, QUARANTINE_RAW_LIMIT);
-        pending.add(IngestItem.of(new QuarantineRecord(SourceFormat.EXCHANGE, file, offset, reason,
+        emit(IngestItem.of(new QuarantineRecord(SourceFormat.EXCHANGE, file, offset, reason,
                 new String(record, 0, keep, StandardCharsets.UTF_8))));
     }
 
@@ -171,8 +151,8 @@ public final class ExchangeTrackingReader implements Iterator<IngestItem> {
         return odd;
     }
 
-    private void finish() {
-        finished = true;
-        pending.add(IngestItem.of(new InputCounts(linesRead, linesWithEvents, linesIgnored, linesQuarantined, 0, 0, 0, 0, events)));
+    @Override
+    protected InputCounts counts() {
+        return new InputCounts(linesRead, linesWithEvents, linesIgnored, linesQuarantined, 0, 0, 0, 0, events);
     }
 }

@@ -1,7 +1,5 @@
 package org.mailtriage.ingest;
 
-import static java.util.Objects.requireNonNull;
-
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -26,7 +24,7 @@ import org.mailtriage.classify.SmtpStage;
  * is classified. Lines carry Exim's own time ("2026-11-26 03:14:15[.123] [+0100] [[pid]]") or a syslog header
  * (log_file_path = syslog); Exim writes multi-line replies with a literal "\n".
  */
-public final class EximParser implements FormAwareParser {
+public final class EximParser extends MtaLineParser implements FormAwareParser {
     public static final List<String> PREFILTER_TOKENS = List.of("** ", "== ", "rejected ");
 
     public static final String FORM_SMTP_ERROR_HOST_FIELD = "smtp_error_host_field";
@@ -64,10 +62,8 @@ public final class EximParser implements FormAwareParser {
 
     private static final TokenFilter PREFILTER = new TokenFilter(PREFILTER_TOKENS);
 
-    private final ServerDirectory servers;
-
     public EximParser(ServerDirectory servers) {
-        this.servers = requireNonNull(servers, "servers is null");
+        super(servers);
     }
 
     @Override
@@ -90,7 +86,7 @@ public final class EximParser implements FormAwareParser {
             time = parseTime(nativeTime.group(1), nativeTime.group(2), line);
             body = nativeTime.group(3);
         } else {
-            SyslogHeader header = SyslogHeader.parse(line.text(), line.referenceDate(), line.zone());
+            SyslogHeader header = syslogHeader(line);
             if (header == null) {
                 return Parsed.quarantined(FORM_BAD_LINE, "no_timestamp");
             }

@@ -8,9 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayDeque;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 
 /**
  * Reads the lines of one byte range of a log file and yields classified events, quarantine records
@@ -18,7 +16,7 @@ import java.util.NoSuchElementException;
  * LineRecordReader), so adjacent ranges neither lose nor repeat a line. Lines rejected by the
  * parser's byte pre-filter never become Strings.
  */
-public final class LogChunkReader implements Iterator<IngestItem> {
+public final class LogChunkReader extends ChunkIterator {
     /** Lines longer than this are quarantined; only this much of them is kept in memory. */
     public static final int MAX_LINE_BYTES = 64 * 1024;
     private static final int QUARANTINE_RAW_LIMIT = 4096;
@@ -31,8 +29,6 @@ public final class LogChunkReader implements Iterator<IngestItem> {
     private final EventClassifier classifier;
     private final LocalDate referenceDate;
     private final ZoneId zone;
-    private final ArrayDeque<IngestItem> pending = new ArrayDeque<>();
-    private boolean finished;
     private long linesRead;
     private long linesWithEvents;
     private long linesIgnored;
@@ -58,8 +54,7 @@ public final class LogChunkReader implements Iterator<IngestItem> {
         if (start > 0) {
             try {
                 if (!lines.skipPastNewline()) {
-                    finished = true;
-                    pending.add(IngestItem.of(counts()));
+                    finish();
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -68,22 +63,7 @@ public final class LogChunkReader implements Iterator<IngestItem> {
     }
 
     @Override
-    public boolean hasNext() {
-        while (pending.isEmpty() && !finished) {
-            advance();
-        }
-        return !pending.isEmpty();
-    }
-
-    @Override
-    public IngestItem next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        return pending.removeFirst();
-    }
-
-    private void advance() {
+    protected void advance() {
         try {
             if (lines.position() >= end || !lines.nextView()) {
                 finish();
@@ -91,7 +71,7 @@ public final class LogChunkReader implements Iterator<IngestItem> {
             }
         } catch (IOException e) {
             // A corrupt gzip member or a read error ends this range: what was read stays counted.
-            pending.add(IngestItem.of(new QuarantineRecord(format, file, lines.position(), "read_error: " + e.getMessage(), "")));
+            emit(IngestItem.of(new QuarantineRecord(format, file, lines.position(), "read_error: " + e.getMessage(), "")));
             linesRead++;
             linesQuarantined++;
             finish();
@@ -103,7 +83,7 @@ public final class LogChunkReader implements Iterator<IngestItem> {
         int length = lines.length();
         if (lines.truncated()) {
             linesQuarantined++;
-            pending.add(IngestItem.of(new QuarantineRecord(format, file, lines.offset(),
+            emit(IngestItem.of(new QuarantineRecord(format, file, lines.offset(),
                     "line_too_long: " + lines.totalLength() + " bytes", decode(buffer, from, Math.min(length, QUARANTINE_RAW_LIMIT)))));
             return;
         }
@@ -122,12 +102,12 @@ public final class LogChunkReader implements Iterator<IngestItem> {
         if (outcome instanceof ParseOutcome.Events found) {
             linesWithEvents++;
             for (DeliveryEvent event : found.events()) {
-                pending.add(IngestItem.of(classifier.classify(event)));
+                emit(IngestItem.of(classifier.classify(event)));
                 events++;
             }
         } else if (outcome instanceof ParseOutcome.Quarantined quarantined) {
             linesQuarantined++;
-            pending.add(IngestItem.of(new QuarantineRecord(format, file, lines.offset(), quarantined.reason(),
+            emit(IngestItem.of(new QuarantineRecord(format, file, lines.offset(), quarantined.reason(),
                     text.length() <= QUARANTINE_RAW_LIMIT ? text : text.substring(0, QUARANTINE_RAW_LIMIT))));
         } else {
             linesIgnored++;
@@ -140,12 +120,8 @@ public final class LogChunkReader implements Iterator<IngestItem> {
                 IngestItem.of(new InputCounts(1, 0, 0, 1, 0, 0, 0, 0, 0))).iterator();
     }
 
-    private void finish() {
-        finished = true;
-        pending.add(IngestItem.of(counts()));
-    }
-
-    private InputCounts counts() {
+    @Override
+    protected InputCounts counts() {
         return new InputCounts(linesRead, linesWithEvents, linesIgnored, linesQuarantined, 0, 0, 0, 0, events);
     }
 

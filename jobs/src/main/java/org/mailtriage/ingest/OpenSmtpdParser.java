@@ -1,7 +1,5 @@
 package org.mailtriage.ingest;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +15,7 @@ import org.mailtriage.classify.SmtpStage;
  * relay). Inbound: "SESSION smtp failed-command command="RCPT TO:&lt;…&gt;" result="550 …""; the client address is
  * only on the session's "connected" line, so it is filled in only when the line carries address=.
  */
-public final class OpenSmtpdParser implements FormAwareParser {
+public final class OpenSmtpdParser extends MtaLineParser implements FormAwareParser {
     public static final List<String> PREFILTER_TOKENS = List.of("result=\"TempFail\"", "result=\"PermFail\"", "failed-command");
 
     public static final String FORM_MTA_DELIVERY = "mta_delivery";
@@ -34,10 +32,8 @@ public final class OpenSmtpdParser implements FormAwareParser {
 
     private static final TokenFilter PREFILTER = new TokenFilter(PREFILTER_TOKENS);
 
-    private final ServerDirectory servers;
-
     public OpenSmtpdParser(ServerDirectory servers) {
-        this.servers = requireNonNull(servers, "servers is null");
+        super(servers);
     }
 
     @Override
@@ -52,7 +48,7 @@ public final class OpenSmtpdParser implements FormAwareParser {
 
     @Override
     public Parsed parseWithForm(SourceLine line) {
-        SyslogHeader header = SyslogHeader.parse(line.text(), line.referenceDate(), line.zone());
+        SyslogHeader header = syslogHeader(line);
         if (header == null) {
             return Parsed.quarantined(FORM_BAD_LINE, "no_syslog_header");
         }

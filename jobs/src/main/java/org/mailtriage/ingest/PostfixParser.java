@@ -1,7 +1,5 @@
 package org.mailtriage.ingest;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -17,7 +15,7 @@ import org.mailtriage.classify.SmtpStage;
  * {@code milter-reject:}, postscreen {@code DNSBL rank}, dnsblog {@code listed by domain}.
  * Events come back unclassified; {@link EventClassifier} labels them.
  */
-public final class PostfixParser implements LineParser {
+public final class PostfixParser extends MtaLineParser {
     /** Byte-level tokens that every line this parser turns into an event contains. */
     public static final List<String> PREFILTER_TOKENS = List.of(
             "status=bounced", "status=deferred", "status=expired", "status=undeliverable",
@@ -41,10 +39,8 @@ public final class PostfixParser implements LineParser {
 
     private static final TokenFilter PREFILTER = new TokenFilter(PREFILTER_TOKENS);
 
-    private final ServerDirectory servers;
-
     public PostfixParser(ServerDirectory servers) {
-        this.servers = requireNonNull(servers, "servers is null");
+        super(servers);
     }
 
     @Override
@@ -54,7 +50,7 @@ public final class PostfixParser implements LineParser {
 
     @Override
     public ParseOutcome parse(SourceLine line) {
-        SyslogHeader header = SyslogHeader.parse(line.text(), line.referenceDate(), line.zone());
+        SyslogHeader header = syslogHeader(line);
         if (header == null) {
             return ParseOutcome.quarantine("no_syslog_header");
         }
@@ -246,7 +242,6 @@ public final class PostfixParser implements LineParser {
             default -> "failed";
         };
     }
-
 
     private static String emptyToNull(String value) {
         return value == null || value.isEmpty() ? null : value;

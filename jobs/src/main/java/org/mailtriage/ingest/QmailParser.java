@@ -1,7 +1,5 @@
 package org.mailtriage.ingest;
 
-import static java.util.Objects.requireNonNull;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -20,7 +18,7 @@ import org.mailtriage.classify.SmtpStage;
  * syslog header ("qmail: 1764151270.123456 …"). qmail writes the report with "_" for spaces and "/" between lines.
  * qmail-smtpd logs no rejects, so there is no inbound side.
  */
-public final class QmailParser implements FormAwareParser {
+public final class QmailParser extends MtaLineParser implements FormAwareParser {
     public static final List<String> PREFILTER_TOKENS = List.of("starting delivery ", "info msg ", ": failure: ", ": deferral: ");
 
     public static final String FORM_BOOKKEEPING = "bookkeeping";
@@ -45,12 +43,11 @@ public final class QmailParser implements FormAwareParser {
     private record Delivery(String message, String recipient, boolean remote) {
     }
 
-    private final ServerDirectory servers;
     private final Map<String, Delivery> deliveries = bounded();
     private final Map<String, String> senders = bounded();
 
     public QmailParser(ServerDirectory servers) {
-        this.servers = requireNonNull(servers, "servers is null");
+        super(servers);
     }
 
     @Override
@@ -74,7 +71,7 @@ public final class QmailParser implements FormAwareParser {
             time = instant(label - TAI64_EPOCH, Long.parseLong(tai.group(2), 16) % 1_000_000_000L);
             message = tai.group(3);
         } else {
-            SyslogHeader header = SyslogHeader.parse(line.text(), line.referenceDate(), line.zone());
+            SyslogHeader header = syslogHeader(line);
             if (header == null) {
                 return Parsed.quarantined(FORM_BAD_LINE, "no_timestamp");
             }

@@ -1,7 +1,5 @@
 package org.mailtriage.ingest;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +18,7 @@ import org.mailtriage.classify.SmtpStage;
  * "ruleset=check_relay|check_mail|check_rcpt, arg1=…, relay=host [ip], reject=550 5.7.1 …" and milter rejects.
  * Process names sm-mta, sendmail, sm-msp-queue and sm-acceptingconnections; other programs are ignored.
  */
-public final class SendmailParser implements FormAwareParser {
+public final class SendmailParser extends MtaLineParser implements FormAwareParser {
     public static final List<String> PREFILTER_TOKENS = List.of("dsn=4", "dsn=5", "stat=Deferred", "reject=");
 
     public static final String FORM_DELIVERY = "delivery";
@@ -40,10 +38,8 @@ public final class SendmailParser implements FormAwareParser {
 
     private static final TokenFilter PREFILTER = new TokenFilter(PREFILTER_TOKENS);
 
-    private final ServerDirectory servers;
-
     public SendmailParser(ServerDirectory servers) {
-        this.servers = requireNonNull(servers, "servers is null");
+        super(servers);
     }
 
     @Override
@@ -58,7 +54,7 @@ public final class SendmailParser implements FormAwareParser {
 
     @Override
     public Parsed parseWithForm(SourceLine line) {
-        SyslogHeader header = SyslogHeader.parse(line.text(), line.referenceDate(), line.zone());
+        SyslogHeader header = syslogHeader(line);
         if (header == null) {
             return Parsed.quarantined(FORM_BAD_LINE, "no_syslog_header");
         }

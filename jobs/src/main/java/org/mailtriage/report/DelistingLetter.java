@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.mailtriage.dns.Outcome;
 
 /**
  * The ready-to-send English text of a delisting request (guide step 7): which IP, which list, what
@@ -69,13 +70,13 @@ public final class DelistingLetter {
         if (!named) {
             return "Receiving servers refuse its mail because of a blocklist listing.";
         }
-        String outcome = draft.listOutcome();
+        Outcome outcome = draft.listOutcome();
         if (outcome == null) {
             return "Receiving servers refuse its mail citing " + draft.list() + "; we have not yet looked the IP up there ourselves.";
         }
         String when = draft.checkedAt() == null ? "" : " on " + TIME.format(draft.checkedAt());
-        switch (outcome) {
-            case DnsChecks.LISTED: {
+        return switch (outcome) {
+            case LISTED -> {
                 StringBuilder sentence = new StringBuilder("A DNS look-up of ").append(draft.ip()).append(" in ").append(draft.list())
                         .append(when).append(" answered ");
                 sentence.append(draft.returnCodes().isEmpty() ? "listed" : String.join(", ", draft.returnCodes()));
@@ -85,14 +86,13 @@ public final class DelistingLetter {
                 if (draft.txt() != null) {
                     sentence.append(", with the text \"").append(draft.txt()).append('"');
                 }
-                return sentence.append('.').toString();
+                yield sentence.append('.').toString();
             }
-            case DnsChecks.NOT_LISTED:
-                return "A DNS look-up in " + draft.list() + when + " no longer shows it as listed, but receivers refused its mail"
-                        + " citing the list before that.";
-            default:
-                return "A DNS look-up in " + draft.list() + when + " gave no definite answer"
-                        + (draft.meaning() == null ? "" : " (" + draft.meaning() + ")") + "; receivers refuse its mail citing the list.";
-        }
+            case NOT_LISTED -> "A DNS look-up in " + draft.list() + when + " no longer shows it as listed, but receivers refused its mail"
+                    + " citing the list before that.";
+            // pass/fail are not blocklist answers; like unknown they say nothing definite about the list.
+            case UNKNOWN, PASS, FAIL -> "A DNS look-up in " + draft.list() + when + " gave no definite answer"
+                    + (draft.meaning() == null ? "" : " (" + draft.meaning() + ")") + "; receivers refuse its mail citing the list.";
+        };
     }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
+import org.mailtriage.dns.Outcome;
 
 /**
  * One row of {@code delisting_requests}: the evidence a list operator asks for (guide step 7) for one
@@ -21,7 +22,7 @@ public record DelistingRequest(
         String listSource,
         String removalUrl,
         String removalUrlSource,
-        String listOutcome,
+        Outcome listOutcome,
         List<String> returnCodes,
         String meaning,
         String txt,

@@ -14,6 +14,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.mailtriage.classify.GuideRule;
+import org.mailtriage.dns.CheckKind;
+import org.mailtriage.dns.DnsAnswer;
+import org.mailtriage.dns.Outcome;
 
 /**
  * Facts about one server → what to fix, in the guide's terms. Every action comes from a guide rule
@@ -39,9 +42,9 @@ public final class RemediationPlanner implements Serializable {
         for (RuleGroup group : facts.ruleGroups()) {
             actions.computeIfAbsent(group.guideRule(), ActionBuilder::new).addEvents(group);
         }
-        List<DnsAnswer> blocklistAnswers = facts.ipAnswers().stream().filter(DnsAnswer::isBlocklist).toList();
+        List<DnsAnswer> blocklistAnswers = facts.ipAnswers().stream().filter(RemediationPlanner::isBlocklist).toList();
         for (DnsAnswer answer : blocklistAnswers) {
-            if (DnsChecks.LISTED.equals(answer.outcome())) {
+            if (answer.outcome() == Outcome.LISTED) {
                 GuideRule rule = isPolicyBlock(answer) ? GuideRule.DYNAMIC_IP : GuideRule.BLOCKLISTED;
                 actions.computeIfAbsent(rule, ActionBuilder::new).addFinding(answer);
             } else if (answer.zone() != null && namedInBounces(facts).contains(answer.zone().toLowerCase(Locale.ROOT))) {
@@ -51,13 +54,13 @@ public final class RemediationPlanner implements Serializable {
         }
         PtrFindings ptr = ptrFindings(facts.ipAnswers());
         for (DnsAnswer answer : ptr.failures()) {
-            actions.computeIfAbsent(DnsChecks.PTR_GENERIC.equals(answer.check()) ? GuideRule.DYNAMIC_IP : GuideRule.NO_PTR,
+            actions.computeIfAbsent(answer.check() == CheckKind.PTR_GENERIC ? GuideRule.DYNAMIC_IP : GuideRule.NO_PTR,
                     ActionBuilder::new).addFinding(answer);
         }
         String heloState = heloState(facts.heloAnswers());
         for (DnsAnswer answer : facts.heloAnswers()) {
             GuideRule rule = heloRule(answer.check());
-            if (rule != null && DnsChecks.FAIL.equals(answer.outcome())) {
+            if (rule != null && answer.outcome() == Outcome.FAIL) {
                 actions.computeIfAbsent(rule, ActionBuilder::new).addFinding(answer);
             }
         }
@@ -90,13 +93,14 @@ public final class RemediationPlanner implements Serializable {
         List<ServerRemediation.Listing> shownListings = new ArrayList<>();
         Set<String> zonesChecked = new TreeSet<>();
         for (DnsAnswer answer : blocklistAnswers) {
-            String zone = answer.zone() == null ? answer.check() : answer.zone();
+            String zone = answer.zone() == null ? answer.check().label() : answer.zone();
             zonesChecked.add(zone);
-            if (DnsChecks.LISTED.equals(answer.outcome()) || DnsChecks.UNKNOWN.equals(answer.outcome())) {
-                RemovalUrls.Found url = DnsChecks.LISTED.equals(answer.outcome())
+            if (answer.outcome() == Outcome.LISTED || answer.outcome() == Outcome.UNKNOWN) {
+                RemovalUrls.Found url = answer.outcome() == Outcome.LISTED
                         ? removalUrls.find(zone, facts.ip(), answer.removalUrl(), answer.txt(), List.of()) : null;
-                shownListings.add(new ServerRemediation.Listing(InertText.line(zone), answer.outcome(), inert(answer.returnCodes()),
-                        InertText.line(answer.meaning()), InertText.line(answer.txt(), MAX_TXT), answer.errorKind(),
+                shownListings.add(new ServerRemediation.Listing(InertText.line(zone), answer.outcome().label(), inert(answer.returnCodes()),
+                        InertText.line(answer.meaning()), InertText.line(answer.txt(), MAX_TXT),
+                        answer.errorKind() == null ? null : answer.errorKind().label(),
                         url == null ? null : InertText.line(url.url()), answer.askedAt()));
             }
         }
@@ -117,6 +121,31 @@ public final class RemediationPlanner implements Serializable {
         return answer.meaning() != null && answer.meaning().toUpperCase(Locale.ROOT).contains("PBL");
     }
 
+    /** A zone's answer about the IP: its own look-up or the zone's self-test (the report saw both as "dnsbl…"). */
+    private static boolean isBlocklist(DnsAnswer answer) {
+        return answer.check() == CheckKind.DNSBL || answer.check() == CheckKind.DNSBL_SELF_TEST;
+    }
+
+    /** "zen.spamhaus.org listed 127.0.0.2 (SBL) at 2026-11-27T01:00:00Z": the form evidence lists take. */
+    static String evidence(DnsAnswer answer) {
+        StringBuilder text = new StringBuilder();
+        text.append(answer.zone() != null ? answer.zone() + " " : answer.check().label() + " " + answer.subject() + " ")
+                .append(answer.outcome().label());
+        if (!answer.returnCodes().isEmpty()) {
+            text.append(' ').append(String.join(",", answer.returnCodes()));
+        } else if (!answer.answers().isEmpty()) {
+            text.append(' ').append(String.join(",", answer.answers()));
+        }
+        if (answer.meaning() != null && !answer.meaning().isBlank()) {
+            text.append(" (").append(answer.meaning()).append(')');
+        }
+        if (answer.errorKind() != null) {
+            text.append(" [").append(answer.errorKind().label()).append(']');
+        }
+        text.append(" at ").append(answer.askedAt());
+        return InertText.line(text.toString());
+    }
+
     private static Set<String> namedInBounces(ServerFacts facts) {
         Set<String> named = new TreeSet<>();
         for (RuleGroup group : facts.ruleGroups()) {
@@ -131,7 +160,7 @@ public final class RemediationPlanner implements Serializable {
     private static Set<String> currentListings(ServerFacts facts) {
         Set<String> listings = new TreeSet<>(namedInBounces(facts));
         for (DnsAnswer answer : facts.ipAnswers()) {
-            if (answer.isBlocklist() && DnsChecks.LISTED.equals(answer.outcome()) && answer.zone() != null) {
+            if (isBlocklist(answer) && answer.outcome() == Outcome.LISTED && answer.zone() != null) {
                 listings.add(answer.zone().toLowerCase(Locale.ROOT));
             }
         }
@@ -154,7 +183,7 @@ public final class RemediationPlanner implements Serializable {
         }
         Set<String> lists = new TreeSet<>(bouncesByList.keySet());
         answerByZone.forEach((zone, answer) -> {
-            if (DnsChecks.LISTED.equals(answer.outcome())) {
+            if (answer.outcome() == Outcome.LISTED) {
                 lists.add(zone);
             }
         });
@@ -166,7 +195,7 @@ public final class RemediationPlanner implements Serializable {
             long count = groups.stream().mapToLong(RuleGroup::failures).sum();
             Instant first = groups.stream().map(RuleGroup::firstSeen).min(Instant::compareTo).orElse(null);
             Instant last = groups.stream().map(RuleGroup::lastSeen).max(Instant::compareTo).orElse(null);
-            String source = groups.isEmpty() ? "dns" : answer != null && DnsChecks.LISTED.equals(answer.outcome()) ? "bounce_and_dns" : "bounce";
+            String source = groups.isEmpty() ? "dns" : answer != null && answer.outcome() == Outcome.LISTED ? "bounce_and_dns" : "bounce";
             RemovalUrls.Found url = list.equals(UNNAMED_LIST) ? null
                     : removalUrls.find(list, facts.ip(), answer == null ? null : answer.removalUrl(), answer == null ? null : answer.txt(),
                             samples.stream().map(Sample::replyText).toList());
@@ -197,32 +226,32 @@ public final class RemediationPlanner implements Serializable {
     }
 
     static PtrFindings ptrFindings(List<DnsAnswer> ipAnswers) {
-        DnsAnswer ptr = find(ipAnswers, DnsChecks.PTR);
-        DnsAnswer fcrdns = find(ipAnswers, DnsChecks.FCRDNS);
-        DnsAnswer dynamic = find(ipAnswers, DnsChecks.PTR_GENERIC);
+        DnsAnswer ptr = find(ipAnswers, CheckKind.PTR);
+        DnsAnswer fcrdns = find(ipAnswers, CheckKind.FCRDNS);
+        DnsAnswer dynamic = find(ipAnswers, CheckKind.PTR_GENERIC);
         List<DnsAnswer> failures = new ArrayList<>();
         for (DnsAnswer answer : new DnsAnswer[] {ptr, fcrdns, dynamic}) {
-            if (answer != null && DnsChecks.FAIL.equals(answer.outcome())) {
+            if (answer != null && answer.outcome() == Outcome.FAIL) {
                 failures.add(answer);
             }
         }
         String state;
         if (ptr == null && fcrdns == null && dynamic == null) {
             state = "not_checked";
-        } else if (is(ptr, DnsChecks.FAIL)) {
+        } else if (is(ptr, Outcome.FAIL)) {
             state = "missing";
-        } else if (is(fcrdns, DnsChecks.FAIL)) {
+        } else if (is(fcrdns, Outcome.FAIL)) {
             state = "not_forward_confirmed";
-        } else if (is(dynamic, DnsChecks.FAIL)) {
+        } else if (is(dynamic, Outcome.FAIL)) {
             state = "looks_dynamic";
-        } else if (is(ptr, DnsChecks.UNKNOWN) || is(fcrdns, DnsChecks.UNKNOWN) || is(dynamic, DnsChecks.UNKNOWN)) {
+        } else if (is(ptr, Outcome.UNKNOWN) || is(fcrdns, Outcome.UNKNOWN) || is(dynamic, Outcome.UNKNOWN)) {
             state = "unknown";
         } else {
             state = "ok";
         }
-        List<String> names = ptr == null || !DnsChecks.PASS.equals(ptr.outcome()) ? List.of() : ptr.answers();
-        return new PtrFindings(state, names, passFail(fcrdns), dynamic == null || is(dynamic, DnsChecks.UNKNOWN) ? null
-                : DnsChecks.FAIL.equals(dynamic.outcome()), failures);
+        List<String> names = ptr == null || ptr.outcome() != Outcome.PASS ? List.of() : ptr.answers();
+        return new PtrFindings(state, names, passFail(fcrdns), dynamic == null || is(dynamic, Outcome.UNKNOWN) ? null
+                : dynamic.outcome() == Outcome.FAIL, failures);
     }
 
     /** The worst HELO finding over all the server's HELO names. */
@@ -230,50 +259,45 @@ public final class RemediationPlanner implements Serializable {
         if (heloAnswers.stream().noneMatch(answer -> heloRule(answer.check()) != null)) {
             return "not_checked";
         }
-        String[][] order = {
-                {DnsChecks.HELO_SYNTAX, "invalid_syntax"}, {DnsChecks.HELO_FQDN, "not_fqdn"},
-                {DnsChecks.HELO_RESOLVES, "does_not_resolve"}, {DnsChecks.HELO_MATCHES_IP, "does_not_match_ip"}};
-        for (String[] check : order) {
+        Map<CheckKind, String> order = new LinkedHashMap<>();
+        order.put(CheckKind.HELO_SYNTAX, "invalid_syntax");
+        order.put(CheckKind.HELO_FQDN, "not_fqdn");
+        order.put(CheckKind.HELO_RESOLVES, "does_not_resolve");
+        order.put(CheckKind.HELO_MATCHES_IP, "does_not_match_ip");
+        for (Map.Entry<CheckKind, String> check : order.entrySet()) {
             for (DnsAnswer answer : heloAnswers) {
-                if (check[0].equals(answer.check()) && DnsChecks.FAIL.equals(answer.outcome())) {
-                    return check[1];
+                if (answer.check() == check.getKey() && answer.outcome() == Outcome.FAIL) {
+                    return check.getValue();
                 }
             }
         }
-        return heloAnswers.stream().anyMatch(answer -> heloRule(answer.check()) != null && DnsChecks.UNKNOWN.equals(answer.outcome()))
+        return heloAnswers.stream().anyMatch(answer -> heloRule(answer.check()) != null && answer.outcome() == Outcome.UNKNOWN)
                 ? "unknown" : "ok";
     }
 
-    static GuideRule heloRule(String check) {
-        if (check == null) {
-            return null;
-        }
-        switch (check) {
-            case DnsChecks.HELO_SYNTAX:
-                return GuideRule.HELO_INVALID_NAME;
-            case DnsChecks.HELO_FQDN:
-                return GuideRule.HELO_NOT_FQDN;
-            case DnsChecks.HELO_RESOLVES:
-            case DnsChecks.HELO_MATCHES_IP:
-                return GuideRule.HELO_HOST_NOT_FOUND;
-            default:
-                return null;
-        }
+    /** The guide rule a failed HELO check points to; null for a check about something else. */
+    static GuideRule heloRule(CheckKind check) {
+        return switch (check) {
+            case HELO_SYNTAX -> GuideRule.HELO_INVALID_NAME;
+            case HELO_FQDN -> GuideRule.HELO_NOT_FQDN;
+            case HELO_RESOLVES, HELO_MATCHES_IP -> GuideRule.HELO_HOST_NOT_FOUND;
+            case DNSBL, DNSBL_SELF_TEST, PTR, FCRDNS, PTR_GENERIC, DOMAIN_A, DOMAIN_MX, SPF, DMARC -> null;
+        };
     }
 
-    private static DnsAnswer find(List<DnsAnswer> answers, String check) {
-        return answers.stream().filter(answer -> check.equals(answer.check())).findFirst().orElse(null);
+    private static DnsAnswer find(List<DnsAnswer> answers, CheckKind check) {
+        return answers.stream().filter(answer -> answer.check() == check).findFirst().orElse(null);
     }
 
-    private static boolean is(DnsAnswer answer, String outcome) {
-        return answer != null && outcome.equals(answer.outcome());
+    private static boolean is(DnsAnswer answer, Outcome outcome) {
+        return answer != null && answer.outcome() == outcome;
     }
 
     private static Boolean passFail(DnsAnswer answer) {
-        if (answer == null || DnsChecks.UNKNOWN.equals(answer.outcome())) {
+        if (answer == null || answer.outcome() == Outcome.UNKNOWN) {
             return null;
         }
-        return DnsChecks.PASS.equals(answer.outcome());
+        return answer.outcome() == Outcome.PASS;
     }
 
     private static List<String> inert(List<String> values) {
@@ -325,8 +349,8 @@ public final class RemediationPlanner implements Serializable {
             List<String> eventIds = groups.stream().flatMap(group -> group.samples().stream()).sorted()
                     .limit(MAX_EVIDENCE_EVENTS).map(Sample::eventId).toList();
             List<String> dns = new ArrayList<>();
-            findings.forEach(answer -> dns.add(answer.evidence()));
-            context.forEach(answer -> dns.add(answer.evidence()));
+            findings.forEach(answer -> dns.add(evidence(answer)));
+            context.forEach(answer -> dns.add(evidence(answer)));
             return new Action(rule, severity, detail(failures, bounces, first, last), failures, first, last, eventIds, dns);
         }
 
@@ -353,35 +377,27 @@ public final class RemediationPlanner implements Serializable {
                 text.append(text.length() == 0 ? "" : "; ").append(findingText(answer));
             }
             for (DnsAnswer answer : context) {
-                text.append(text.length() == 0 ? "" : "; ").append(answer.zone()).append(" answered ").append(answer.outcome())
-                        .append(answer.errorKind() == null ? "" : " (" + answer.errorKind() + ")").append(" when checked at ")
+                text.append(text.length() == 0 ? "" : "; ").append(answer.zone()).append(" answered ").append(answer.outcome().label())
+                        .append(answer.errorKind() == null ? "" : " (" + answer.errorKind().label() + ")").append(" when checked at ")
                         .append(answer.askedAt());
             }
             return InertText.line(text.toString(), 1000);
         }
 
         private static String findingText(DnsAnswer answer) {
-            if (answer.isBlocklist()) {
+            if (isBlocklist(answer)) {
                 return "listed on " + answer.zone() + (answer.meaning() == null ? "" : " (" + answer.meaning() + ")") + " at " + answer.askedAt();
             }
-            switch (answer.check()) {
-                case DnsChecks.PTR:
-                    return "no PTR record for " + answer.subject();
-                case DnsChecks.FCRDNS:
-                    return "PTR name does not resolve back to " + answer.subject();
-                case DnsChecks.PTR_GENERIC:
-                    return "PTR name looks dynamic" + (answer.answers().isEmpty() ? "" : ": " + String.join(", ", answer.answers()));
-                case DnsChecks.HELO_SYNTAX:
-                    return "HELO " + answer.subject() + " is not a valid host name";
-                case DnsChecks.HELO_FQDN:
-                    return "HELO " + answer.subject() + " is not fully qualified";
-                case DnsChecks.HELO_RESOLVES:
-                    return "HELO " + answer.subject() + " does not resolve";
-                case DnsChecks.HELO_MATCHES_IP:
-                    return "HELO " + answer.subject() + " does not resolve to the sending IP";
-                default:
-                    return answer.check() + " " + answer.outcome();
-            }
+            return switch (answer.check()) {
+                case PTR -> "no PTR record for " + answer.subject();
+                case FCRDNS -> "PTR name does not resolve back to " + answer.subject();
+                case PTR_GENERIC -> "PTR name looks dynamic" + (answer.answers().isEmpty() ? "" : ": " + String.join(", ", answer.answers()));
+                case HELO_SYNTAX -> "HELO " + answer.subject() + " is not a valid host name";
+                case HELO_FQDN -> "HELO " + answer.subject() + " is not fully qualified";
+                case HELO_RESOLVES -> "HELO " + answer.subject() + " does not resolve";
+                case HELO_MATCHES_IP -> "HELO " + answer.subject() + " does not resolve to the sending IP";
+                case DNSBL, DNSBL_SELF_TEST, DOMAIN_A, DOMAIN_MX, SPF, DMARC -> answer.check().label() + " " + answer.outcome().label();
+            };
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.mailtriage.classify.GuideRule;
 import org.mailtriage.classify.Remedy;
+import org.mailtriage.dns.Outcome;
 
 /**
  * The few lines a mail admin reads at the end of a run: which of our servers need delisting (from
@@ -111,7 +112,7 @@ public final class ReportSummary {
                             .map(request -> {
                                 Map<String, Object> list = new LinkedHashMap<>();
                                 list.put("list", InertText.line(request.list(), SHOWN_LENGTH));
-                                list.put("outcome", request.listOutcome());
+                                list.put("outcome", request.listOutcome() == null ? null : request.listOutcome().label());
                                 list.put("meaning", InertText.line(request.meaning()));
                                 list.put("removal_url", InertText.line(request.removalUrl()));
                                 return list;
@@ -195,7 +196,7 @@ public final class ReportSummary {
             List<String> lists = delistings.stream()
                     .filter(request -> request.ip().equals(server.ip()) && request.role() == server.role())
                     .map(request -> InertText.line(request.list(), SHOWN_LENGTH)
-                            + (request.meaning() == null || !DnsChecks.LISTED.equals(request.listOutcome())
+                            + (request.meaning() == null || request.listOutcome() != Outcome.LISTED
                             ? "" : " (" + InertText.line(request.meaning(), MEANING_LENGTH) + ")"))
                     .collect(Collectors.toList());
             if (!lists.isEmpty()) {

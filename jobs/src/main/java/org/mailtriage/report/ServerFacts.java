@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
+import org.mailtriage.dns.DnsAnswer;
 
 /**
  * Everything the report knows about one server (by role and IP) for one report date: its failure

@@ -296,70 +296,58 @@ public final class IngestJob {
                 return current.next();
             }
 
+            /** The reader of one split: a log chunk, a whole Exchange tracking file, or bounce emails. */
             private Iterator<IngestItem> openSplit(InputSplit split) {
-                if (InputPlanner.isEmailFormat(split.format())) {
-                    try {
-                        return openEmailSplit(split);
-                    } catch (IOException | RuntimeException e) {
-                        // One unreadable email file costs that file, not the job.
-                        return EmailChunkReader.unreadableFile(split.path(), split.format(),
-                                "read_error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-                    }
-                }
+                boolean email = InputPlanner.isEmailFormat(split.format());
                 try {
-                    Configuration configuration = conf.get();
-                    Path path = new Path(split.path());
-                    FileSystem fileSystem = path.getFileSystem(configuration);
-                    FSDataInputStream raw = fileSystem.open(path);
-                    InputStream in = raw;
-                    long start = split.start();
-                    if (split.compressed()) {
-                        CompressionCodec codec = new CompressionCodecFactory(configuration).getCodec(path);
-                        in = expansionLimit.wrap(codec.createInputStream(raw), fileSystem.getFileStatus(path).getLen());
+                    InputStream in = openStream(split, email);
+                    LocalDate referenceDate = LocalDate.parse(split.referenceDate());
+                    if (email) {
+                        EmailSource source = split.format() == SourceFormat.MBOX
+                                ? new MboxReader(in, split.start(), split.end()) : new WholeFileEmail(in);
+                        return new EmailChunkReader(source, split.path(), split.format(), bounceClassifier,
+                                referenceDate.atStartOfDay(zone).toInstant());
                     }
-                    if (!split.compressed() && start > 0) {
-                        // One byte early, so LogChunkReader can tell whether `start` begins a line.
-                        raw.seek(start - 1);
-                    }
-                    open = in;
                     if (split.format() == SourceFormat.EXCHANGE) {
                         // Whole-file split (see InputPlanner): the #Fields header names the columns of every record.
-                        return new ExchangeTrackingReader(in, split.path(), new ExchangeTrackingParser(servers), classifier,
-                                LocalDate.parse(split.referenceDate()), zone);
+                        return new ExchangeTrackingReader(in, split.path(), new ExchangeTrackingParser(servers), classifier, referenceDate, zone);
                     }
                     LineParser parser = parserFor(split.format(), servers);
-                    return new LogChunkReader(in, start, split.end(), split.path(), split.format(), parser, classifier,
-                            LocalDate.parse(split.referenceDate()), zone);
+                    return new LogChunkReader(in, split.start(), split.end(), split.path(), split.format(), parser, classifier,
+                            referenceDate, zone);
                 } catch (IOException | UncheckedIOException e) {
                     // Gone, unreadable or not what its name says since planning: that file is quarantined, the job goes on.
                     closeOpen();
-                    return LogChunkReader.unreadableFile(split.path(), split.format(), "read_error: cannot open: " + e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                    return unreadable(split, email, e);
+                } catch (RuntimeException e) {
+                    if (!email) {
+                        throw e;  // a log split's other failures are bad configuration (no parser for the format)
+                    }
+                    // One unreadable email file costs that file, not the job.
+                    closeOpen();
+                    return unreadable(split, email, e);
                 }
             }
 
-            private Iterator<IngestItem> openEmailSplit(InputSplit split) throws IOException {
+            /** Opens the split's file at its start (one byte early, so the reader can tell whether `start` begins a line). */
+            private InputStream openStream(InputSplit split, boolean email) throws IOException {
                 Configuration configuration = conf.get();
                 Path path = new Path(split.path());
                 FileSystem fileSystem = path.getFileSystem(configuration);
-                if (fileSystem instanceof LocalFileSystem local) {
+                if (email && fileSystem instanceof LocalFileSystem local) {
                     // Maildir names hold ':' ("…:2,S"), which the checksum wrapper cannot turn into its ".crc" path.
                     fileSystem = local.getRawFileSystem();
                 }
                 FSDataInputStream raw = fileSystem.open(path);
                 InputStream in = raw;
-                long start = split.start();
                 if (split.compressed()) {
                     in = expansionLimit.wrap(new CompressionCodecFactory(configuration).getCodec(path).createInputStream(raw),
                             fileSystem.getFileStatus(path).getLen());
-                } else if (start > 0) {
-                    // One byte early, so the mbox reader can tell whether `start` begins a line.
-                    raw.seek(start - 1);
+                } else if (split.start() > 0) {
+                    raw.seek(split.start() - 1);
                 }
                 open = in;
-                EmailSource source = split.format() == SourceFormat.MBOX ? new MboxReader(in, start, split.end()) : new WholeFileEmail(in);
-                Instant fallbackTime = LocalDate.parse(split.referenceDate()).atStartOfDay(zone).toInstant();
-                return new EmailChunkReader(source, split.path(), split.format(), bounceClassifier, fallbackTime);
+                return in;
             }
 
             private void closeOpen() {
@@ -373,6 +361,15 @@ public final class IngestJob {
                 }
             }
         };
+    }
+
+    /** The quarantine row of a split whose file could not be opened (the reasons of logs and emails are worded as before). */
+    private static Iterator<IngestItem> unreadable(InputSplit split, boolean email, Exception e) {
+        if (email) {
+            return EmailChunkReader.unreadableFile(split.path(), split.format(), "read_error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        return LogChunkReader.unreadableFile(split.path(), split.format(), "read_error: cannot open: " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     }
 
     /** Building a Classifier (phrase automaton) costs ~0.1 s; the tasks of one JVM share it (it is immutable). */

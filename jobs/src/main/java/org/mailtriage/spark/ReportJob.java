@@ -26,11 +26,12 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.CatalystTypeConverters;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.StructType;
+import org.mailtriage.dns.DnsAnswer;
+import org.mailtriage.dns.Outcome;
 import org.mailtriage.ingest.InputCounts;
 import org.mailtriage.ingest.ServerDirectory;
 import org.mailtriage.report.DayAggregate;
 import org.mailtriage.report.DelistingRequest;
-import org.mailtriage.report.DnsAnswer;
 import org.mailtriage.report.InertText;
 import org.mailtriage.report.PreviousReport;
 import org.mailtriage.report.RemediationPlanner;
@@ -218,9 +219,7 @@ public final class ReportJob {
             HashMap<List<String>, DnsAnswer> newest = new HashMap<>();
             while (rows.hasNext()) {
                 Row row = rows.next();
-                DnsAnswer answer = new DnsAnswer(row.getString(0), row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                        strings(row, 5), row.getString(6), row.getString(7), strings(row, 8), row.getString(9), row.getTimestamp(10).toInstant(),
-                        row.getString(11), row.getString(12));
+                DnsAnswer answer = DnsRows.answer(row);
                 newest.merge(questionKey(answer), answer, ReportJob::newer);
             }
             return List.of(newest).iterator();
@@ -229,14 +228,15 @@ public final class ReportJob {
         parts.forEach(part -> part.forEach((key, answer) -> newest.merge(key, answer, ReportJob::newer)));
         Map<String, List<DnsAnswer>> bySubject = new HashMap<>();
         newest.values().stream()
-                .sorted(java.util.Comparator.comparing(DnsAnswer::check).thenComparing(answer -> answer.zone() == null ? "" : answer.zone())
+                .sorted(java.util.Comparator.comparing((DnsAnswer answer) -> answer.check().label())
+                        .thenComparing(answer -> answer.zone() == null ? "" : answer.zone())
                         .thenComparing(answer -> answer.peerIp() == null ? "" : answer.peerIp()))
                 .forEach(answer -> bySubject.computeIfAbsent(answer.subject(), subject -> new ArrayList<>()).add(answer));
         return bySubject;
     }
 
     private static List<String> questionKey(DnsAnswer answer) {
-        return List.of(answer.subject(), answer.check(), answer.zone() == null ? "" : answer.zone(),
+        return List.of(answer.subject(), answer.check().label(), answer.zone() == null ? "" : answer.zone(),
                 answer.peerIp() == null ? "" : answer.peerIp());
     }
 
@@ -246,15 +246,7 @@ public final class ReportJob {
         if (byTime != 0) {
             return byTime > 0 ? left : right;
         }
-        return DayAggregate.CODE_POINT_ORDER.compare(left.outcome(), right.outcome()) <= 0 ? left : right;
-    }
-
-    private static List<String> strings(Row row, int index) {
-        if (row.isNullAt(index)) {
-            return List.of();
-        }
-        List<String> values = row.getList(index);
-        return values.stream().filter(value -> value != null).toList();
+        return DayAggregate.CODE_POINT_ORDER.compare(left.outcome().label(), right.outcome().label()) <= 0 ? left : right;
     }
 
     /**
@@ -268,7 +260,7 @@ public final class ReportJob {
         Set<String> candidates = new HashSet<>();
         dnsBySubject.forEach((subject, answers) -> {
             if (!reported.contains(subject)
-                    && answers.stream().anyMatch(answer -> answer.outcome().equals("listed") || answer.outcome().equals("fail"))) {
+                    && answers.stream().anyMatch(answer -> answer.outcome() == Outcome.LISTED || answer.outcome() == Outcome.FAIL)) {
                 candidates.add(subject);
             }
         });

@@ -9,10 +9,10 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.mailtriage.classify.GuideRule;
+import org.mailtriage.dns.DnsAnswer;
 import org.mailtriage.report.Action;
 import org.mailtriage.report.Count;
 import org.mailtriage.report.DelistingRequest;
-import org.mailtriage.report.DnsAnswer;
 import org.mailtriage.report.RuleGroup;
 import org.mailtriage.report.Sample;
 import org.mailtriage.report.ServerFacts;
@@ -104,7 +104,7 @@ final class ReportRows {
                 request.listSource(),
                 request.removalUrl(),
                 request.removalUrlSource(),
-                request.listOutcome(),
+                request.listOutcome() == null ? null : request.listOutcome().label(),
                 seq(request.returnCodes()),
                 request.meaning(),
                 request.txt(),
@@ -135,10 +135,7 @@ final class ReportRows {
     private static List<DnsAnswer> answers(Row row, String field) {
         List<DnsAnswer> answers = new ArrayList<>();
         for (Row answer : rows(row, field)) {
-            answers.add(new DnsAnswer(answer.getAs("subject"), answer.getAs("subject_kind"), answer.getAs("check"), answer.getAs("zone"),
-                    answer.getAs("outcome"), strings(answer, "return_codes"), answer.getAs("meaning"), answer.getAs("txt"),
-                    strings(answer, "answers"), answer.getAs("error_kind"), instant(answer, "asked_at"), answer.getAs("peer_ip"),
-                    answer.getAs("removal_url")));
+            answers.add(DnsRows.answer(answer));
         }
         return answers;
     }

@@ -10,6 +10,10 @@ import java.util.Collection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mailtriage.classify.GuideRule;
+import org.mailtriage.dns.CheckKind;
+import org.mailtriage.dns.DnsAnswer;
+import org.mailtriage.dns.Outcome;
+import org.mailtriage.dns.SubjectKind;
 
 /**
  * Outside text at its most hostile — ANSI escapes, CR/LF injection, markup, spreadsheet formulas,
@@ -107,10 +111,10 @@ class HostileTextExportTest {
 
     private static ServerFacts server(String hostile) {
         List<DnsAnswer> answers = List.of(
-                new DnsAnswer("192.0.2.10", "ip", DnsChecks.DNSBL, "zen.spamhaus.org", "listed", List.of("127.0.0.2"), hostile, hostile,
-                        List.of(), null, ASKED, null, null),
-                new DnsAnswer("192.0.2.10", "ip", DnsChecks.DNSBL, hostile, "listed", List.of("127.0.0.2"), hostile, hostile,
-                        List.of(hostile), null, ASKED, null, "https://example.test/" + hostile));
+                new DnsAnswer("192.0.2.10", SubjectKind.IP, CheckKind.DNSBL, "zen.spamhaus.org", null, null, Outcome.LISTED, List.of("127.0.0.2"),
+                        hostile, hostile, List.of(), null, null, ASKED, null, null),
+                new DnsAnswer("192.0.2.10", SubjectKind.IP, CheckKind.DNSBL, hostile, null, null, Outcome.LISTED, List.of("127.0.0.2"), hostile,
+                        hostile, List.of(hostile), null, null, ASKED, null, "https://example.test/" + hostile));
         RuleGroup blocked = new RuleGroup(GuideRule.BLOCKLISTED, "zen.spamhaus.org", 3, 3, T1, T1,
                 List.of(new Sample("e1", T1, hostile, 550, hostile, true), new Sample("e2", T1, "example.net", 550, "550 " + hostile, true)));
         RuleGroup hostileList = new RuleGroup(GuideRule.BLOCKLISTED, hostile, 2, 2, T1, T1, List.of(new Sample("e3", T1, hostile, 554, hostile, true)));

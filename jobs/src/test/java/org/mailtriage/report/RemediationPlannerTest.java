@@ -10,6 +10,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mailtriage.classify.GuideRule;
 import org.mailtriage.classify.Remedy;
+import org.mailtriage.dns.CheckKind;
+import org.mailtriage.dns.DnsAnswer;
+import org.mailtriage.dns.ErrorKind;
+import org.mailtriage.dns.Outcome;
+import org.mailtriage.dns.SubjectKind;
 
 class RemediationPlannerTest {
     private static final RemediationPlanner PLANNER = new RemediationPlanner(RemovalUrls.loadDefault());
@@ -28,7 +33,7 @@ class RemediationPlannerTest {
                         sample("e4", T3, "example.edu", 554, "554 5.7.1 again")),
                 group(GuideRule.BLOCKLISTED, "outlook S3150", 1, 1,
                         sample("e5", T2, "mail.example", 550, "550 5.7.1 part of their network is on our block list (S3150)"))),
-                List.of(dnsbl("192.0.2.10", "zen.spamhaus.org", "listed", List.of("127.0.0.2"), "SBL",
+                List.of(dnsbl("192.0.2.10", "zen.spamhaus.org", Outcome.LISTED, List.of("127.0.0.2"), "SBL",
                         "<b>Listed</b> see https://check.spamhaus.org/sbl/query/SBL1", null)));
 
         ServerReport report = PLANNER.plan(facts, PreviousReport.NONE);
@@ -81,9 +86,10 @@ class RemediationPlannerTest {
     @Test
     void listedWithNoBounceYetIsReportedAsHigh() {
         ServerFacts facts = ours("192.0.2.21", List.of(),
-                List.of(new DnsAnswer("192.0.2.21", "ip", DnsChecks.DNSBL, "bl.spamcop.net", "listed", List.of("127.0.0.2"), "listed", null,
-                                List.of(), null, ASKED, null, "https://example.org/remove?ip=192.0.2.21"),
-                        dnsbl("192.0.2.21", "b.barracudacentral.org", "not_listed", List.of(), null, null, null)));
+                List.of(new DnsAnswer("192.0.2.21", SubjectKind.IP, CheckKind.DNSBL, "bl.spamcop.net", null, null, Outcome.LISTED,
+                                List.of("127.0.0.2"), "listed", null, List.of(), null, null, ASKED, null,
+                                "https://example.org/remove?ip=192.0.2.21"),
+                        dnsbl("192.0.2.21", "b.barracudacentral.org", Outcome.NOT_LISTED, List.of(), null, null, null)));
         ServerReport report = PLANNER.plan(facts, PreviousReport.NONE);
         assertThat(report.remediation().severity()).isEqualTo(Severity.HIGH);
         assertThat(report.remediation().dnsblZonesChecked()).isEqualTo(2);
@@ -104,8 +110,9 @@ class RemediationPlannerTest {
     @Test
     void unknownAnswersAreShownButNeverFindings() {
         ServerFacts facts = ours("192.0.2.30", List.of(), List.of(
-                dnsbl("192.0.2.30", "zen.spamhaus.org", "unknown", List.of("127.255.255.254"), "query via public resolver", null, "operator_error"),
-                answer("192.0.2.30", "ip", DnsChecks.PTR, "unknown", List.of(), "timeout")));
+                dnsbl("192.0.2.30", "zen.spamhaus.org", Outcome.UNKNOWN, List.of("127.255.255.254"), "query via public resolver", null,
+                        ErrorKind.OPERATOR_ERROR),
+                answer("192.0.2.30", SubjectKind.IP, CheckKind.PTR, Outcome.UNKNOWN, List.of(), ErrorKind.TIMEOUT)));
         ServerReport report = PLANNER.plan(facts, PreviousReport.NONE);
         ServerRemediation row = report.remediation();
         assertThat(row.actions()).isEmpty();
@@ -125,15 +132,15 @@ class RemediationPlannerTest {
         ServerFacts facts = new ServerFacts(ServerRole.OUR_SERVER, "2001:db8:10::25", "out3.example.com", List.of("out3"), List.of("out3"),
                 T1, T2, 3, 2, List.of(new Count("blocked", 3)), List.of(new Count("helo_not_fqdn", 3)), List.of(new Count("example.edu", 3)),
                 List.of(group(GuideRule.HELO_NOT_FQDN, null, 3, 2, sample("h1", T1, "example.edu", 504, "504 5.5.2 need fully-qualified hostname"))),
-                List.of(answer("2001:db8:10::25", "ip", DnsChecks.PTR, "fail", List.of(), null),
-                        dnsbl("2001:db8:10::25", "zen.spamhaus.org", "listed", List.of("127.0.0.11"), "PBL (Spamhaus)", null, null)),
-                List.of(answer("out3", "helo", DnsChecks.HELO_SYNTAX, "pass", List.of(), null),
-                        answer("out3", "helo", DnsChecks.HELO_FQDN, "fail", List.of(), null),
-                        answer("out3", "helo", DnsChecks.HELO_RESOLVES, "fail", List.of(), null),
-                        new DnsAnswer("out3", "helo", DnsChecks.HELO_MATCHES_IP, null, "fail", List.of(), null, null, List.of(), null, ASKED,
-                                "192.0.2.99", null),
-                        new DnsAnswer("out3", "helo", DnsChecks.HELO_MATCHES_IP, null, "pass", List.of(), null, null, List.of(), null, ASKED,
-                                "2001:db8:10::25", null)));
+                List.of(answer("2001:db8:10::25", SubjectKind.IP, CheckKind.PTR, Outcome.FAIL, List.of(), null),
+                        dnsbl("2001:db8:10::25", "zen.spamhaus.org", Outcome.LISTED, List.of("127.0.0.11"), "PBL (Spamhaus)", null, null)),
+                List.of(answer("out3", SubjectKind.HELO, CheckKind.HELO_SYNTAX, Outcome.PASS, List.of(), null),
+                        answer("out3", SubjectKind.HELO, CheckKind.HELO_FQDN, Outcome.FAIL, List.of(), null),
+                        answer("out3", SubjectKind.HELO, CheckKind.HELO_RESOLVES, Outcome.FAIL, List.of(), null),
+                        new DnsAnswer("out3", SubjectKind.HELO, CheckKind.HELO_MATCHES_IP, null, "192.0.2.99", null, Outcome.FAIL, List.of(), null,
+                                null, List.of(), null, null, ASKED, null, null),
+                        new DnsAnswer("out3", SubjectKind.HELO, CheckKind.HELO_MATCHES_IP, null, "2001:db8:10::25", null, Outcome.PASS, List.of(),
+                                null, null, List.of(), null, null, ASKED, null, null)));
         ServerRemediation row = PLANNER.plan(facts, PreviousReport.NONE).remediation();
         assertThat(row.actions()).extracting(Action::guideRule, Action::severity).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(GuideRule.HELO_NOT_FQDN, Severity.CRITICAL),
@@ -153,8 +160,8 @@ class RemediationPlannerTest {
         ServerFacts facts = new ServerFacts(ServerRole.REMOTE_CLIENT, "203.0.113.5", null, List.of("mail.example.com"), List.of("mx1"),
                 T1, T1, 1, 0, List.of(new Count("requireptr", 1)), List.of(new Count("no_ptr", 1)), List.of(new Count("example.com", 1)),
                 List.of(group(GuideRule.NO_PTR, null, 1, 0, sample("r1", T1, "example.com", 450, "450 4.7.1 cannot find your hostname"))),
-                List.of(answer("203.0.113.5", "ip", DnsChecks.PTR, "pass", List.of("mail.example.com"), null),
-                        answer("203.0.113.5", "ip", DnsChecks.FCRDNS, "pass", List.of(), null)),
+                List.of(answer("203.0.113.5", SubjectKind.IP, CheckKind.PTR, Outcome.PASS, List.of("mail.example.com"), null),
+                        answer("203.0.113.5", SubjectKind.IP, CheckKind.FCRDNS, Outcome.PASS, List.of(), null)),
                 List.of());
         ServerRemediation row = PLANNER.plan(facts, PreviousReport.NONE).remediation();
         assertThat(row.severity()).isEqualTo(Severity.LOW);
@@ -212,11 +219,12 @@ class RemediationPlannerTest {
         return new Sample(id, time, domain, code, text, code >= 500);
     }
 
-    private static DnsAnswer dnsbl(String ip, String zone, String outcome, List<String> codes, String meaning, String txt, String error) {
-        return new DnsAnswer(ip, "ip", DnsChecks.DNSBL, zone, outcome, codes, meaning, txt, codes, error, ASKED, null, null);
+    private static DnsAnswer dnsbl(String ip, String zone, Outcome outcome, List<String> codes, String meaning, String txt, ErrorKind error) {
+        return new DnsAnswer(ip, SubjectKind.IP, CheckKind.DNSBL, zone, null, null, outcome, codes, meaning, txt, codes, error, null, ASKED, null,
+                null);
     }
 
-    private static DnsAnswer answer(String subject, String kind, String check, String outcome, List<String> answers, String error) {
-        return new DnsAnswer(subject, kind, check, null, outcome, List.of(), null, null, answers, error, ASKED, null, null);
+    private static DnsAnswer answer(String subject, SubjectKind kind, CheckKind check, Outcome outcome, List<String> answers, ErrorKind error) {
+        return new DnsAnswer(subject, kind, check, null, null, null, outcome, List.of(), null, null, answers, error, null, ASKED, null, null);
     }
 }

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mailtriage.classify.GuideRule;
+import org.mailtriage.dns.CheckKind;
+import org.mailtriage.dns.DnsAnswer;
+import org.mailtriage.dns.Outcome;
+import org.mailtriage.dns.SubjectKind;
 
 class ReportSummaryTest {
     private static final RemediationPlanner PLANNER = new RemediationPlanner(RemovalUrls.loadDefault());
@@ -88,8 +92,8 @@ class ReportSummaryTest {
                 PLANNER.plan(server("192.0.2.10", "out1.example.com", List.of(group(GuideRule.BLOCKLISTED, "zen.spamhaus.org", 5, "b1"))),
                         PreviousReport.NONE),
                 PLANNER.plan(withDns(server("192.0.2.21", "out2.example.com", List.of()),
-                        new DnsAnswer("192.0.2.21", "ip", DnsChecks.DNSBL, "bl.spamcop.net", "listed", List.of("127.0.0.2"), "listed", null,
-                                List.of(), null, ASKED, null, null)), PreviousReport.NONE),
+                        new DnsAnswer("192.0.2.21", SubjectKind.IP, CheckKind.DNSBL, "bl.spamcop.net", null, null, Outcome.LISTED,
+                                List.of("127.0.0.2"), "listed", null, List.of(), null, null, ASKED, null, null)), PreviousReport.NONE),
                 PLANNER.plan(server("192.0.2.20", "out2.example.com", List.of(group(GuideRule.NO_PTR, null, 6, "p1"))), PreviousReport.NONE));
     }
 
@@ -110,8 +114,8 @@ class ReportSummaryTest {
 
     private static ServerFacts server(String ip, String name, List<RuleGroup> groups) {
         List<DnsAnswer> answers = groups.stream().anyMatch(group -> group.guideRule() == GuideRule.BLOCKLISTED)
-                ? List.of(new DnsAnswer(ip, "ip", DnsChecks.DNSBL, "zen.spamhaus.org", "listed", List.of("127.0.0.2"), "SBL", null, List.of(),
-                        null, ASKED, null, null))
+                ? List.of(new DnsAnswer(ip, SubjectKind.IP, CheckKind.DNSBL, "zen.spamhaus.org", null, null, Outcome.LISTED, List.of("127.0.0.2"),
+                        "SBL", null, List.of(), null, null, ASKED, null, null))
                 : List.of();
         long failures = groups.stream().mapToLong(RuleGroup::failures).sum();
         return new ServerFacts(ServerRole.OUR_SERVER, ip, name, List.of(name), List.of(name), groups.isEmpty() ? null : T1,

@@ -5,10 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
+import org.mailtriage.ingest.ChunkIterator;
 import org.mailtriage.ingest.DeliveryEvent;
 import org.mailtriage.ingest.IngestItem;
 import org.mailtriage.ingest.InputCounts;
@@ -20,7 +19,7 @@ import org.mailtriage.ingest.SourceFormat;
  * and, last, the split's counts. Every email read is counted once: as an email with events, as a
  * non-bounce (delivered reports, auto-replies, feedback, ordinary mail), or as quarantined.
  */
-public final class EmailChunkReader implements Iterator<IngestItem> {
+public final class EmailChunkReader extends ChunkIterator {
     private static final int QUARANTINE_RAW_LIMIT = 4096;
 
     private final EmailSource source;
@@ -28,8 +27,6 @@ public final class EmailChunkReader implements Iterator<IngestItem> {
     private final SourceFormat format;
     private final BounceClassifier classifier;
     private final Instant fallbackTime;
-    private final ArrayDeque<IngestItem> pending = new ArrayDeque<>();
-    private boolean finished;
     private long emailsRead;
     private long emailsWithEvents;
     private long emailsNotBounces;
@@ -45,22 +42,7 @@ public final class EmailChunkReader implements Iterator<IngestItem> {
     }
 
     @Override
-    public boolean hasNext() {
-        while (pending.isEmpty() && !finished) {
-            advance();
-        }
-        return !pending.isEmpty();
-    }
-
-    @Override
-    public IngestItem next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        return pending.removeFirst();
-    }
-
-    private void advance() {
+    protected void advance() {
         RawEmail email;
         try {
             email = source.next();
@@ -98,7 +80,7 @@ public final class EmailChunkReader implements Iterator<IngestItem> {
         if (!found.isEmpty()) {
             emailsWithEvents++;
             for (DeliveryEvent event : found) {
-                pending.add(IngestItem.of(event));
+                emit(IngestItem.of(event));
                 events++;
             }
         } else if (report.kind() == BounceKind.NOT_A_BOUNCE && report.problem() != null) {
@@ -147,7 +129,7 @@ public final class EmailChunkReader implements Iterator<IngestItem> {
 
     private void quarantine(long offset, String reason, String raw) {
         emailsQuarantined++;
-        pending.add(IngestItem.of(new QuarantineRecord(format, file, Math.max(offset, 0), reason, raw)));
+        emit(IngestItem.of(new QuarantineRecord(format, file, Math.max(offset, 0), reason, raw)));
     }
 
     private static String preview(byte[] bytes) {
@@ -155,8 +137,8 @@ public final class EmailChunkReader implements Iterator<IngestItem> {
         return text.length() <= QUARANTINE_RAW_LIMIT ? text : text.substring(0, QUARANTINE_RAW_LIMIT);
     }
 
-    private void finish() {
-        finished = true;
-        pending.add(IngestItem.of(new InputCounts(0, 0, 0, 0, emailsRead, emailsWithEvents, emailsNotBounces, emailsQuarantined, events)));
+    @Override
+    protected InputCounts counts() {
+        return new InputCounts(0, 0, 0, 0, emailsRead, emailsWithEvents, emailsNotBounces, emailsQuarantined, events);
     }
 }
