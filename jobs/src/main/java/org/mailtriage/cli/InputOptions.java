@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.mailtriage.ingest.ExpansionLimit;
-import org.mailtriage.ingest.SourceFormat;
+import org.mailtriage.model.SourceFormat;
 import org.mailtriage.spark.InputPlanner;
 import org.mailtriage.spark.Warehouse;
 import picocli.CommandLine.Option;

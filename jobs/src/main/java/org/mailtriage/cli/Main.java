@@ -3,8 +3,8 @@ package org.mailtriage.cli;
 import java.io.PrintWriter;
 import org.mailtriage.spark.BadInputException;
 import org.mailtriage.spark.DateLock;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The entry point for the launcher script and for spark-submit alike. Subcommands hold no logic:

@@ -11,6 +11,9 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import org.mailtriage.model.DeliveryEvent;
+import org.mailtriage.model.QuarantineRecord;
+import org.mailtriage.model.SourceFormat;
 
 /**
  * Reads a whole Exchange message tracking log and yields classified events, quarantine records and, last, the

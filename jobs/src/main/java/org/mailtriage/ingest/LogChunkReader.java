@@ -11,6 +11,9 @@ import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import org.mailtriage.model.DeliveryEvent;
+import org.mailtriage.model.QuarantineRecord;
+import org.mailtriage.model.SourceFormat;
 
 /**
  * Reads the lines of one byte range of a log file and yields classified events, quarantine records

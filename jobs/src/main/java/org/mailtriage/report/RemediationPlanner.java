@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.mailtriage.classify.GuideRule;
+import org.mailtriage.model.GuideRule;
 
 /**
  * Facts about one server → what to fix, in the guide's terms. Every action comes from a guide rule

@@ -23,13 +23,13 @@ import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.mailtriage.classify.Classifier;
+import org.mailtriage.classify.ClassifyStage;
 import org.mailtriage.classify.RuleBook;
 import org.mailtriage.ingest.CourierParser;
-import org.mailtriage.ingest.EventClassifier;
-import org.mailtriage.ingest.EximParser;
-import org.mailtriage.ingest.ExpansionLimit;
 import org.mailtriage.ingest.ExchangeTrackingParser;
 import org.mailtriage.ingest.ExchangeTrackingReader;
+import org.mailtriage.ingest.EximParser;
+import org.mailtriage.ingest.ExpansionLimit;
 import org.mailtriage.ingest.IngestItem;
 import org.mailtriage.ingest.InputCounts;
 import org.mailtriage.ingest.LineParser;
@@ -39,12 +39,12 @@ import org.mailtriage.ingest.PostfixParser;
 import org.mailtriage.ingest.QmailParser;
 import org.mailtriage.ingest.SendmailParser;
 import org.mailtriage.ingest.ServerDirectory;
-import org.mailtriage.ingest.SourceFormat;
 import org.mailtriage.ingest.bounce.BounceClassifier;
 import org.mailtriage.ingest.bounce.EmailChunkReader;
 import org.mailtriage.ingest.bounce.EmailSource;
 import org.mailtriage.ingest.bounce.MboxReader;
 import org.mailtriage.ingest.bounce.WholeFileEmail;
+import org.mailtriage.model.SourceFormat;
 
 /**
  * ingest: input files → {@code events} (partitioned by event_date) and {@code quarantine}
@@ -266,8 +266,9 @@ public final class IngestJob {
     private static Iterator<IngestItem> read(Iterator<InputSplit> splits, HadoopConf conf, String rulesText, String serversText, ZoneId zone,
             ExpansionLimit expansionLimit) throws IOException {
         Classifier rules = classifierFor(rulesText);
-        EventClassifier classifier = new EventClassifier(rules);
-        BounceClassifier bounceClassifier = new BounceClassifier(rules);
+        // Parse and classify in one pass: the readers hand each event to the classify stage as they yield it.
+        ClassifyStage classifier = new ClassifyStage(rules);
+        BounceClassifier bounceClassifier = classifier;
         ServerDirectory servers = serversText == null ? ServerDirectory.empty() : ServerDirectory.read(new StringReader(serversText));
         List<InputSplit> mine = new ArrayList<>();
         splits.forEachRemaining(mine::add);

@@ -17,7 +17,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.mailtriage.ingest.FormatSniffer;
-import org.mailtriage.ingest.SourceFormat;
+import org.mailtriage.model.SourceFormat;
 
 /**
  * Turns the user's input paths (files, directories, globs; any Hadoop file system) into splits.

@@ -3,7 +3,7 @@ package org.mailtriage.spark;
 import static java.util.Objects.requireNonNull;
 
 import java.io.Serializable;
-import org.mailtriage.ingest.SourceFormat;
+import org.mailtriage.model.SourceFormat;
 
 /**
  * One task's share of the input: a byte range of a file (or the whole file when compressed).

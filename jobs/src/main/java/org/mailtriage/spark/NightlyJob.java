@@ -9,7 +9,7 @@ import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.mailtriage.dns.ResolverSpec;
 import org.mailtriage.ingest.ExpansionLimit;
-import org.mailtriage.ingest.SourceFormat;
+import org.mailtriage.model.SourceFormat;
 
 /**
  * nightly: ingest → enrich → report for one day, under the warehouse's lock for that day. Each

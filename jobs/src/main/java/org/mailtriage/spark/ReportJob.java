@@ -3,10 +3,10 @@ package org.mailtriage.spark;
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
 
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.io.IOException;
 import java.io.StringReader;
+import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.mailtriage.classify.GuideRule;
+import org.mailtriage.model.GuideRule;
 import org.mailtriage.report.Action;
 import org.mailtriage.report.Count;
 import org.mailtriage.report.DelistingRequest;

@@ -5,14 +5,17 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.catalyst.util.DateTimeUtils;
 import org.apache.spark.unsafe.types.UTF8String;
-import org.mailtriage.ingest.DeliveryEvent;
-import org.mailtriage.ingest.QuarantineRecord;
+import org.mailtriage.model.Column;
+import org.mailtriage.model.ColumnType;
+import org.mailtriage.model.DeliveryEvent;
+import org.mailtriage.model.QuarantineRecord;
 
 /** Records → Spark rows, field for field in the order of {@link Schemas}. */
 public final class Rows {
@@ -20,37 +23,14 @@ public final class Rows {
     }
 
     public static Row event(DeliveryEvent event) {
-        return RowFactory.create(
-                event.eventId(),
-                Timestamp.from(event.eventTime()),
-                event.sourceFormat().label(),
-                event.sourceFile(),
-                event.sourceOffset(),
-                event.reportingHost(),
-                event.direction().label(),
-                event.outcome(),
-                event.queueId(),
-                event.messageId(),
-                event.sender(),
-                event.senderDomain(),
-                event.recipient(),
-                event.recipientDomain(),
-                event.remoteHost(),
-                event.remoteIp(),
-                event.sendingIp(),
-                event.heloName(),
-                event.smtpStage(),
-                event.replyCode(),
-                event.enhancedStatus(),
-                event.dsnAction(),
-                event.replyText(),
-                event.reason(),
-                event.guideRule(),
-                event.remedy(),
-                event.ruleId(),
-                event.blocklist(),
-                event.rawText(),
-                Date.valueOf(utcDate(event.eventTime())));
+        List<Column<DeliveryEvent>> columns = DeliveryEvent.COLUMNS;
+        Object[] values = new Object[columns.size() + 1];
+        for (int index = 0; index < columns.size(); index++) {
+            Column<DeliveryEvent> column = columns.get(index);
+            values[index] = external(column.type(), column.value().apply(event));
+        }
+        values[columns.size()] = Date.valueOf(utcDate(event.eventTime()));
+        return RowFactory.create(values);
     }
 
     public static Row quarantine(QuarantineRecord record, String runId, LocalDate ingestDate) {
@@ -64,36 +44,34 @@ public final class Rows {
      * the encoder's ({@code java.sql.Timestamp} → microseconds, rebased the same way).
      */
     static InternalRow eventInternal(DeliveryEvent event) {
-        return new GenericInternalRow(new Object[] {
-            text(event.eventId()),
-            DateTimeUtils.fromJavaTimestamp(Timestamp.from(event.eventTime())),
-            text(event.sourceFormat().label()),
-            text(event.sourceFile()),
-            event.sourceOffset(),
-            text(event.reportingHost()),
-            text(event.direction().label()),
-            text(event.outcome()),
-            text(event.queueId()),
-            text(event.messageId()),
-            text(event.sender()),
-            text(event.senderDomain()),
-            text(event.recipient()),
-            text(event.recipientDomain()),
-            text(event.remoteHost()),
-            text(event.remoteIp()),
-            text(event.sendingIp()),
-            text(event.heloName()),
-            text(event.smtpStage()),
-            event.replyCode(),
-            text(event.enhancedStatus()),
-            text(event.dsnAction()),
-            text(event.replyText()),
-            text(event.reason()),
-            text(event.guideRule()),
-            text(event.remedy()),
-            text(event.ruleId()),
-            text(event.blocklist()),
-            text(event.rawText())});
+        List<Column<DeliveryEvent>> columns = DeliveryEvent.COLUMNS;
+        Object[] values = new Object[columns.size()];
+        for (int index = 0; index < columns.size(); index++) {
+            Column<DeliveryEvent> column = columns.get(index);
+            values[index] = internal(column.type(), column.value().apply(event));
+        }
+        return new GenericInternalRow(values);
+    }
+
+    private static Object external(ColumnType type, Object value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (type) {
+            case TEXT, LONG, INTEGER -> value;
+            case TIMESTAMP -> Timestamp.from((Instant) value);
+        };
+    }
+
+    private static Object internal(ColumnType type, Object value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (type) {
+            case TEXT -> UTF8String.fromString((String) value);
+            case LONG, INTEGER -> value;
+            case TIMESTAMP -> DateTimeUtils.fromJavaTimestamp(Timestamp.from((Instant) value));
+        };
     }
 
     /** The quarantine row as Spark's internal row, without the partition column (ingest_date). */

@@ -9,11 +9,15 @@ import static org.apache.spark.sql.types.DataTypes.TimestampType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.mailtriage.model.Column;
+import org.mailtriage.model.ColumnType;
+import org.mailtriage.model.DeliveryEvent;
 
 /**
  * The output tables' schemas: the contract notebooks rely on. Each has a JSON twin in
@@ -21,37 +25,8 @@ import org.apache.spark.sql.types.StructType;
  * reads it back.
  */
 public final class Schemas {
-    public static final StructType EVENTS = struct(
-            field("event_id", StringType, false),
-            field("event_time", TimestampType, false),
-            field("source_format", StringType, false),
-            field("source_file", StringType, false),
-            field("source_offset", LongType, false),
-            field("reporting_host", StringType, true),
-            field("direction", StringType, false),
-            field("outcome", StringType, false),
-            field("queue_id", StringType, true),
-            field("message_id", StringType, true),
-            field("sender", StringType, true),
-            field("sender_domain", StringType, true),
-            field("recipient", StringType, true),
-            field("recipient_domain", StringType, true),
-            field("remote_host", StringType, true),
-            field("remote_ip", StringType, true),
-            field("sending_ip", StringType, true),
-            field("helo_name", StringType, true),
-            field("smtp_stage", StringType, true),
-            field("reply_code", IntegerType, true),
-            field("enhanced_status", StringType, true),
-            field("dsn_action", StringType, true),
-            field("reply_text", StringType, true),
-            field("reason", StringType, false),
-            field("guide_rule", StringType, true),
-            field("remedy", StringType, true),
-            field("rule_id", StringType, false),
-            field("blocklist", StringType, true),
-            field("raw_text", StringType, true),
-            field("event_date", DateType, true));
+    /** Derived from {@link DeliveryEvent#COLUMNS}, the partition column last. */
+    public static final StructType EVENTS = columns(DeliveryEvent.COLUMNS).add(field("event_date", DateType, true));
 
     public static final StructType QUARANTINE = struct(
             field("run_id", StringType, false),
@@ -233,6 +208,21 @@ public final class Schemas {
         StructField[] kept = new StructField[fields.length - 1];
         System.arraycopy(fields, 0, kept, 0, kept.length);
         return new StructType(kept);
+    }
+
+    /** The schema of a record's declared columns. */
+    public static <T> StructType columns(List<Column<T>> columns) {
+        return new StructType(columns.stream().map(column -> field(column.name(), sparkType(column.type()), column.nullable()))
+                .toArray(StructField[]::new));
+    }
+
+    private static DataType sparkType(ColumnType type) {
+        return switch (type) {
+            case TEXT -> StringType;
+            case LONG -> LongType;
+            case INTEGER -> IntegerType;
+            case TIMESTAMP -> TimestampType;
+        };
     }
 
     private static StructType struct(StructField... fields) {

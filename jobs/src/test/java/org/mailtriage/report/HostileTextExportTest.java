@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mailtriage.classify.GuideRule;
+import org.mailtriage.model.GuideRule;
 
 /**
  * Outside text at its most hostile — ANSI escapes, CR/LF injection, markup, spreadsheet formulas,

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.mailtriage.classify.GuideRule;
+import org.mailtriage.model.GuideRule;
 
 class ReportSummaryTest {
     private static final RemediationPlanner PLANNER = new RemediationPlanner(RemovalUrls.loadDefault());

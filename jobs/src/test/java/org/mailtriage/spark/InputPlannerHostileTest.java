@@ -15,7 +15,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.mailtriage.ingest.SourceFormat;
+import org.mailtriage.model.SourceFormat;
 
 /** Planning over entries that are not plain files: nothing blocks, nothing is read twice, each is reported with a reason. */
 class InputPlannerHostileTest {

@@ -18,7 +18,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mailtriage.ingest.SourceFormat;
+import org.mailtriage.model.SourceFormat;
 import org.mailtriage.testing.ProjectFiles;
 import org.mailtriage.testing.SharedSpark;
 

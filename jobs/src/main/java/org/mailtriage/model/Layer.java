@@ -1,4 +1,4 @@
-package org.mailtriage.classify;
+package org.mailtriage.model;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package org.mailtriage.classify;
+package org.mailtriage.model;
 
 /**
  * The rows of the provider's troubleshooting guide (seed/GUIDE.md). Each maps to one remedy

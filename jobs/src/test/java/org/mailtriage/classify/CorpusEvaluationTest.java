@@ -1,4 +1,4 @@
-package org.mailtriage.ingest.bounce;
+package org.mailtriage.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,8 +8,6 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.mailtriage.classify.Classifier;
-import org.mailtriage.classify.RuleBook;
 import org.mailtriage.testing.ProjectFiles;
 
 /** The bounce parser and classifier against the public half of the Sisimai corpus (../shared/corpus/sisimai). */
@@ -25,7 +23,7 @@ class CorpusEvaluationTest {
      */
     @Test
     void agreesWithSisimaiOnFamiliesItNeverLearnedFrom() throws IOException {
-        CorpusEvaluation.CrossValidation crossValidation = new CorpusEvaluation(new BounceClassifier(Classifier.withDefaultRules()))
+        CorpusEvaluation.CrossValidation crossValidation = new CorpusEvaluation(new ClassifyStage(Classifier.withDefaultRules()))
                 .crossValidate(CORPUS, 5);
         assertThat(crossValidation.inSample().comparisons()).hasSizeGreaterThan(300);
         assertThat(crossValidation.folds()).hasSize(5).allSatisfy(fold -> assertThat(fold.heldOut().comparisons()).isNotEmpty());
@@ -48,7 +46,7 @@ class CorpusEvaluationTest {
                 + "1,fitted,vacation,,kijitora,,,,,,corpus:lhost-postfix-01 | corpus:lhost-postfix-02,550 kijitora\n"
                 + phrases.substring(firstRow);
         Classifier withFittedRule = new Classifier(RuleBook.withPhrases(new StringReader(fitted), "fitted.csv"));
-        CorpusEvaluation.CrossValidation crossValidation = new CorpusEvaluation(new BounceClassifier(withFittedRule)).crossValidate(CORPUS, 5);
+        CorpusEvaluation.CrossValidation crossValidation = new CorpusEvaluation(new ClassifyStage(withFittedRule)).crossValidate(CORPUS, 5);
 
         CorpusEvaluation.Fold postfixFold = crossValidation.folds().stream().filter(fold -> fold.families().contains("lhost-postfix"))
                 .findFirst().orElseThrow();

@@ -1,6 +1,8 @@
-package org.mailtriage.classify;
+package org.mailtriage.model;
 
 import static java.util.Objects.requireNonNull;
+
+import org.mailtriage.classify.Classifier;
 
 /**
  * What the classifier concluded about one reply.

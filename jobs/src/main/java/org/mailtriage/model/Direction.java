@@ -1,4 +1,4 @@
-package org.mailtriage.ingest;
+package org.mailtriage.model;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package org.mailtriage.ingest.bounce;
+package org.mailtriage.classify;
 
 import static java.util.Objects.requireNonNull;
 
@@ -11,7 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import org.mailtriage.classify.Classification;
+import org.mailtriage.ingest.bounce.BounceClassifier;
+import org.mailtriage.ingest.bounce.BounceParser;
+import org.mailtriage.ingest.bounce.BounceRecipient;
+import org.mailtriage.ingest.bounce.EmailSource;
+import org.mailtriage.ingest.bounce.MboxReader;
+import org.mailtriage.ingest.bounce.RawEmail;
+import org.mailtriage.ingest.bounce.WholeFileEmail;
+import org.mailtriage.model.Classification;
 
 /**
  * Decodes bounce files on the local disk one recipient at a time, without Spark: for {@code decode}, the

@@ -1,4 +1,4 @@
-package org.mailtriage.classify;
+package org.mailtriage.model;
 
 /** What the operator has to do, in the guide's words. */
 public enum Remedy {

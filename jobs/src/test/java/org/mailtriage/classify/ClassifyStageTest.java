@@ -1,14 +1,15 @@
-package org.mailtriage.ingest.bounce;
+package org.mailtriage.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.mailtriage.classify.Classifier;
-import org.mailtriage.classify.Layer;
-import org.mailtriage.classify.SmtpStage;
+import org.mailtriage.ingest.bounce.BounceKind;
+import org.mailtriage.ingest.bounce.BounceRecipient;
+import org.mailtriage.model.Layer;
+import org.mailtriage.model.SmtpStage;
 
-class BounceClassifierTest {
-    private final BounceClassifier classifier = new BounceClassifier(Classifier.withDefaultRules());
+class ClassifyStageTest {
+    private final ClassifyStage classifier = new ClassifyStage(Classifier.withDefaultRules());
 
     @Test
     void undecidedWordsAreOnholdOnlyWhenTheBounceSaysSomethingAboutTheRecipient() {

@@ -1,4 +1,4 @@
-package org.mailtriage.ingest.bounce;
+package org.mailtriage.classify;
 
 import static java.util.Objects.requireNonNull;
 
@@ -17,10 +17,11 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.mailtriage.classify.Classification;
-import org.mailtriage.classify.Classifier;
-import org.mailtriage.classify.Rule;
-import org.mailtriage.classify.RuleBook;
+import org.mailtriage.ingest.bounce.BounceParser;
+import org.mailtriage.ingest.bounce.BounceRecipient;
+import org.mailtriage.ingest.bounce.MboxReader;
+import org.mailtriage.ingest.bounce.RawEmail;
+import org.mailtriage.model.Classification;
 
 /**
  * Scores the bounce parser and classifier against a labelled corpus laid out like Sisimai's
@@ -113,9 +114,9 @@ public final class CorpusEvaluation {
         }
     }
 
-    private final BounceClassifier classifier;
+    private final ClassifyStage classifier;
 
-    public CorpusEvaluation(BounceClassifier classifier) {
+    public CorpusEvaluation(ClassifyStage classifier) {
         this.classifier = requireNonNull(classifier, "classifier is null");
     }
 
@@ -183,7 +184,7 @@ public final class CorpusEvaluation {
             RuleBook without = book.without(rule -> learnedOnlyFrom(rule, held, strict));
             int leftOut = book.all().size() - without.all().size();
             List<Case> foldCases = cases.stream().filter(c -> held.contains(c.family())).toList();
-            Score score = score(foldCases, new BounceClassifier(new Classifier(without)));
+            Score score = score(foldCases, new ClassifyStage(new Classifier(without)));
             folds.add(new Fold(fold + 1, held, leftOut, score));
             heldOut.addAll(score.comparisons());
             heldOutEmails += score.emails();
@@ -251,7 +252,7 @@ public final class CorpusEvaluation {
         return bytes.length > 5 && bytes[0] == 'F' && bytes[1] == 'r' && bytes[2] == 'o' && bytes[3] == 'm' && bytes[4] == ' ';
     }
 
-    public static Score score(List<Case> cases, BounceClassifier classifier) {
+    public static Score score(List<Case> cases, ClassifyStage classifier) {
         List<Comparison> comparisons = new ArrayList<>();
         for (Case c : cases) {
             BounceRecipient ours = c.ours();

@@ -1,4 +1,4 @@
-package org.mailtriage.classify;
+package org.mailtriage.model;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

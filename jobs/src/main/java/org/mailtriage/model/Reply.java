@@ -1,4 +1,4 @@
-package org.mailtriage.classify;
+package org.mailtriage.model;
 
 import static java.util.Objects.requireNonNull;
 
