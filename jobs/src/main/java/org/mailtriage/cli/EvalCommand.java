@@ -10,7 +10,7 @@ import org.mailtriage.classify.Classifier;
 import org.mailtriage.classify.ClassifyStage;
 import org.mailtriage.classify.CorpusEvaluation;
 import org.mailtriage.ingest.bounce.BounceClassifier;
-import org.mailtriage.spark.BadInputException;
+import org.mailtriage.warehouse.BadInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -20,7 +20,7 @@ import org.mailtriage.model.Classification;
 import org.mailtriage.model.Layer;
 import org.mailtriage.model.Reply;
 import org.mailtriage.model.SmtpStage;
-import org.mailtriage.spark.BadInputException;
+import org.mailtriage.warehouse.BadInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

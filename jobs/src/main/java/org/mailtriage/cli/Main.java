@@ -1,8 +1,8 @@
 package org.mailtriage.cli;
 
 import java.io.PrintWriter;
-import org.mailtriage.spark.BadInputException;
-import org.mailtriage.spark.DateLock;
+import org.mailtriage.warehouse.BadInputException;
+import org.mailtriage.warehouse.DateLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
