@@ -39,9 +39,9 @@ import org.mailtriage.ingest.InputCounts;
 import org.mailtriage.warehouse.BadInputException;
 import org.mailtriage.warehouse.DnsRows;
 import org.mailtriage.warehouse.PartitionSwap;
-import org.mailtriage.warehouse.PauseHook;
 import org.mailtriage.warehouse.Rows;
 import org.mailtriage.warehouse.RunLog;
+import org.mailtriage.warehouse.RunPoints;
 import org.mailtriage.warehouse.RunRecord;
 import org.mailtriage.warehouse.Schemas;
 import org.mailtriage.warehouse.StepTimer;
@@ -203,7 +203,7 @@ public final class EnrichJob {
             asked = client.questionsAsked();
             failed = client.questionsFailed();
         }
-        PauseHook.at("dns-task");
+        RunPoints.reached(RunPoints.DNS_TASK);
         out.add(DnsTaskItem.of(new DnsTaskItem.Counts(asked, failed, cached, out.size())));
         return out.iterator();
     }

@@ -96,7 +96,7 @@ public final class PartitionSwap {
 
     /** Swaps every partition of a committed staging folder into the table (old one aside first), then removes the leftovers. */
     private static void swapIn(Configuration configuration, Warehouse warehouse, String table, String column, Path staging) {
-        PauseHook.at("staged:" + table);
+        RunPoints.reached(RunPoints.staged(table));
         Path tablePath = new Path(warehouse.table(table));
         String id = staging.getName().substring(STAGING.length());
         try {
@@ -107,7 +107,7 @@ public final class PartitionSwap {
                 if (fileSystem.exists(target)) {
                     fileSystem.mkdirs(replaced);
                     rename(fileSystem, target, new Path(replaced, target.getName()));
-                    PauseHook.at("swapping:" + table);
+                    RunPoints.reached(RunPoints.swapping(table));
                 }
                 rename(fileSystem, partition.getPath(), target);
             }
@@ -130,7 +130,7 @@ public final class PartitionSwap {
         Path staging = new Path(tablePath, STAGING + scope + "-" + UUID.randomUUID());
         rows.repartition(org.apache.spark.sql.functions.col(column)).write().mode(SaveMode.Overwrite).partitionBy(column)
                 .parquet(staging.toString());
-        PauseHook.at("staged:" + table);
+        RunPoints.reached(RunPoints.staged(table));
         try {
             FileSystem fileSystem = tablePath.getFileSystem(configuration);
             for (FileStatus partition : fileSystem.listStatus(staging, path -> path.getName().startsWith(column + "="))) {

@@ -17,16 +17,17 @@ import org.apache.parquet.example.data.Group;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailtriage.testing.PausingListener;
 import org.mailtriage.testing.ProjectFiles;
 import org.mailtriage.testing.ReportFiles;
 import org.mailtriage.testing.SharedSpark;
 import org.mailtriage.testing.SparkDistribution;
-import org.mailtriage.warehouse.PauseHook;
 
 /**
  * kill -9 of a real nightly run (spark-submit on local[2], the shaded jar) at chosen points, on a
  * warehouse that already holds a complete run of the date. The run is stopped at each point by
- * {@link PauseHook} ({@code MAILTRIAGE_PAUSE_AT}), and killed once its log says it is there. After each
+ * {@link PausingListener} ({@code MAILTRIAGE_PAUSE_AT}; spark-submit gets it with {@code --jars}), and
+ * killed once its log says it is there. After each
  * kill the date's partitions, read by Spark and by parquet-hadoop alone, hold exactly the rows of the
  * complete run (a partition in the middle of its swap may be absent, never partial; the times DNS
  * questions were asked are left out, as "unknown" answers are asked again by every run), and the next run
@@ -64,7 +65,7 @@ class CrashSafetyIT {
         for (KillPoint point : points) {
             Instant killStarted = Instant.now();
             Path log = folder.resolve("kill-" + point.pauseAt().replace(':', '-') + ".log");
-            Process run = startNightly(warehouse, Map.of(PauseHook.VARIABLE, point.pauseAt()), log);
+            Process run = startNightly(warehouse, Map.of(PausingListener.VARIABLE, point.pauseAt()), log);
             try {
                 SparkDistribution.awaitLog(run, log, "mailtriage: paused at " + point.pauseAt(), Duration.ofMinutes(8));
                 run.destroyForcibly();
@@ -112,7 +113,7 @@ class CrashSafetyIT {
     private static Process startNightly(Path warehouse, Map<String, String> environment, Path log) throws IOException {
         return SparkDistribution.startJava("org.apache.spark.deploy.SparkSubmit", List.of(
                 "--master", "local[2]", "--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1",
-                "--class", "org.mailtriage.cli.Main", SparkDistribution.submitJar().toString(),
+                "--jars", SparkDistribution.testHooksJar().toString(), "--class", "org.mailtriage.cli.Main", SparkDistribution.submitJar().toString(),
                 "nightly", "--date", DATE,
                 "--input", ProjectFiles.resolve("data-samples/logs").toUri().toString(),
                 "--servers", ProjectFiles.resolve("data-samples/servers.csv").toUri().toString(),

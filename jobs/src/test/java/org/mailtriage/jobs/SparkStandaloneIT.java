@@ -17,11 +17,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailtriage.testing.PausingListener;
 import org.mailtriage.testing.ProjectFiles;
 import org.mailtriage.testing.ReportFiles;
 import org.mailtriage.testing.SharedSpark;
 import org.mailtriage.testing.SparkDistribution;
-import org.mailtriage.warehouse.PauseHook;
 
 /**
  * A real Spark standalone master and worker on 127.0.0.1, started from the Maven-provided Spark
@@ -100,7 +100,7 @@ class SparkStandaloneIT {
                 "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.ui.enabled=false",
                 "--executor-memory", "1g", "--total-executor-cores", "2"));
         arguments.addAll(extraConf);
-        arguments.addAll(List.of("--class", "org.mailtriage.cli.Main", SparkDistribution.submitJar().toString(),
+        arguments.addAll(List.of("--jars", SparkDistribution.testHooksJar().toString(), "--class", "org.mailtriage.cli.Main", SparkDistribution.submitJar().toString(),
                 "nightly", "--date", DATE,
                 "--input", ProjectFiles.resolve("data-samples/logs").toUri().toString(),
                 "--servers", ProjectFiles.resolve("data-samples/servers.csv").toUri().toString(),
@@ -134,7 +134,7 @@ class SparkStandaloneIT {
         Path log = folder.resolve("submit-executor-killed.log");
         Path work = folder.resolve("work");
         java.time.Instant started = java.time.Instant.now();
-        Process submit = submitNightly(warehouse, List.of("--conf", "spark.executorEnv." + PauseHook.VARIABLE + "=dns-task:15"), log);
+        Process submit = submitNightly(warehouse, List.of("--conf", "spark.executorEnv." + PausingListener.VARIABLE + "=dns-task:15"), log);
         long killedPid;
         try {
             java.time.Instant deadline = java.time.Instant.now().plus(Duration.ofMinutes(8));

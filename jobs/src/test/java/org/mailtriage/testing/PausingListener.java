@@ -1,22 +1,21 @@
-package org.mailtriage.warehouse;
+package org.mailtriage.testing;
+
+import org.mailtriage.warehouse.RunPointListener;
 
 /**
- * Test-only: lets a crash test stop a run at a named point so it can kill the process exactly there.
- * Off unless the environment variable {@code MAILTRIAGE_PAUSE_AT} (or the system property
- * {@code mailtriage.pauseAt}) names the point, as {@code point} (pause for an hour) or
- * {@code point:seconds}. At the point it prints {@code mailtriage: paused at <point>} to stderr and
- * sleeps. Points: {@code staged:<table>} (a partition is written to staging, not yet swapped in),
- * {@code swapping:<table>} (between the two renames of a swap), {@code dns-task} (inside an enrichment
- * task, after its lookups). Executors see it through {@code spark.executorEnv.MAILTRIAGE_PAUSE_AT}.
+ * Lets a crash test stop a run at a named {@link org.mailtriage.warehouse.RunPoints run point} so it can kill the
+ * process exactly there. Registered in {@code META-INF/services} of the test classes and shipped to spark-submit in
+ * {@link SparkDistribution#testHooksJar()}. Off unless the environment variable {@code MAILTRIAGE_PAUSE_AT} (or the
+ * system property {@code mailtriage.pauseAt}) names the point, as {@code point} (pause for an hour) or
+ * {@code point:seconds}. At the point it prints {@code mailtriage: paused at <point>} to stderr and sleeps. Executors
+ * see it through {@code spark.executorEnv.MAILTRIAGE_PAUSE_AT}.
  */
-public final class PauseHook {
+public final class PausingListener implements RunPointListener {
     public static final String VARIABLE = "MAILTRIAGE_PAUSE_AT";
     private static final long DEFAULT_SECONDS = 3600;
 
-    private PauseHook() {
-    }
-
-    public static void at(String point) {
+    @Override
+    public void reached(String point) {
         String setting = System.getProperty("mailtriage.pauseAt", System.getenv(VARIABLE));
         if (setting == null || setting.isBlank()) {
             return;
