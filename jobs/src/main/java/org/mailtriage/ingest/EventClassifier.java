@@ -1,6 +1,5 @@
 package org.mailtriage.ingest;
 
-import org.mailtriage.classify.ClassifyStage;
 import org.mailtriage.model.DeliveryEvent;
 
 /**

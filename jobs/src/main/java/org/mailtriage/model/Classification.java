@@ -2,13 +2,11 @@ package org.mailtriage.model;
 
 import static java.util.Objects.requireNonNull;
 
-import org.mailtriage.classify.Classifier;
-
 /**
  * What the classifier concluded about one reply.
  *
  * @param guideRule null when the failure is none of the guide's rows
- * @param ruleId the rule that decided, or {@link Classifier#NO_RULE}
+ * @param ruleId the rule that decided, or {@code Classifier.NO_RULE} (classify)
  * @param blocklist the blocklist zone or provider code named in the reply, or null
  * @param layer the layer of the rule that decided the reason
  */

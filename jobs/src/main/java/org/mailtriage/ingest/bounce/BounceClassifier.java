@@ -1,6 +1,5 @@
 package org.mailtriage.ingest.bounce;
 
-import org.mailtriage.classify.ClassifyStage;
 import org.mailtriage.model.Classification;
 
 /**
