@@ -128,7 +128,7 @@ public final class EventBuilder {
     public DeliveryEvent build() {
         return new DeliveryEvent(EventIds.of(line.file(), line.offset(), index), time, format, line.file(), line.offset(),
                 reportingHost, direction, outcome, queueId, messageId, sender, recipient, remoteHost, remoteIp, sendingIp, heloName,
-                stage.label(), replyCode, enhancedStatus, dsnAction, replyText, null, null, null, null, null, bounded(line.text()));
+                stage.label(), replyCode, enhancedStatus, dsnAction, replyText, null, null, null, null, null, null, bounded(line.text()));
     }
 
     static String bounded(String text) {

@@ -220,7 +220,7 @@ public final class PostfixParser implements LineParser {
         DeliveryEvent event = new DeliveryEvent(
                 EventIds.of(line.file(), line.offset(), 0), header.time(), SourceFormat.POSTFIX, line.file(), line.offset(),
                 header.host(), direction, outcome, queueId, null, sender, recipient, remoteHost, remoteIp, sendingIp, heloName,
-                stage.label(), replyCode, enhancedStatus, dsnAction, replyText, null, null, null, null, null, bounded(line.text()));
+                stage.label(), replyCode, enhancedStatus, dsnAction, replyText, null, null, null, null, null, null, bounded(line.text()));
         return new ParseOutcome.Events(List.of(event));
     }
 

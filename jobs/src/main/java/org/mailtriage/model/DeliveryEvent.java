@@ -18,6 +18,7 @@ import java.util.function.Function;
  *
  * @param outcome what the source said happened: bounced, deferred, expired, reject, dnsbl …
  * @param replyCode three-digit SMTP reply code, null when the source gives none
+ * @param classifiedBy the label of the {@link Layer} that decided the reason
  * @param rawText the source line or excerpt, bounded
  */
 public record DeliveryEvent(
@@ -46,6 +47,7 @@ public record DeliveryEvent(
         String guideRule,
         String remedy,
         String ruleId,
+        String classifiedBy,
         String blocklist,
         String rawText) implements Serializable {
 
@@ -81,6 +83,7 @@ public record DeliveryEvent(
             column("guide_rule", TEXT, true, DeliveryEvent::guideRule),
             column("remedy", TEXT, true, DeliveryEvent::remedy),
             column("rule_id", TEXT, false, DeliveryEvent::ruleId),
+            column("classified_by", TEXT, false, DeliveryEvent::classifiedBy),
             column("blocklist", TEXT, true, DeliveryEvent::blocklist),
             column("raw_text", TEXT, true, DeliveryEvent::rawText));
 
@@ -99,7 +102,7 @@ public record DeliveryEvent(
         return new DeliveryEvent(eventId, eventTime, sourceFormat, sourceFile, sourceOffset, reportingHost, direction, outcome,
                 queueId, messageId, sender, recipient, remoteHost, remoteIp, sendingIp, heloName, smtpStage, replyCode,
                 enhancedStatus, dsnAction, replyText, classification.reason().label(), classification.guideRuleLabel(),
-                classification.remedyLabel(), classification.ruleId(), list, rawText);
+                classification.remedyLabel(), classification.ruleId(), classification.layer().label(), list, rawText);
     }
 
     public String senderDomain() {

@@ -24,7 +24,7 @@ class DeliveryEventColumnsTest {
     private static final DeliveryEvent EVENT = new DeliveryEvent("e1", TIME, SourceFormat.POSTFIX, "mail.log", 42L, "mx1.example.com",
             Direction.OUTBOUND, "bounced", "4F2A", "<m@example.com>", "a@example.com", "b@Example.org", "mx.example.org",
             "198.51.100.7", "192.0.2.10", "out1.example.com", "RCPT", 550, "5.7.1", "failed", "550 5.7.1 blocked", "blocked",
-            "dnsbl", "delist", "rule-1", "zen.spamhaus.org", "raw line");
+            "dnsbl", "delist", "rule-1", "phrase", "zen.spamhaus.org", "raw line");
 
     @Test
     void derivedSchemaIsTheSchemaFile() throws IOException {
@@ -43,6 +43,7 @@ class DeliveryEventColumnsTest {
         assertThat(row.get(schema.fieldIndex("source_offset"))).isEqualTo(42L);
         assertThat(row.get(schema.fieldIndex("recipient_domain"))).isEqualTo("example.org");
         assertThat(row.get(schema.fieldIndex("reply_code"))).isEqualTo(550);
+        assertThat(row.get(schema.fieldIndex("classified_by"))).isEqualTo("phrase");
         assertThat(row.get(schema.fieldIndex("raw_text"))).isEqualTo("raw line");
         assertThat(row.get(schema.fieldIndex("event_date"))).isEqualTo(Date.valueOf("2026-11-26"));
     }
@@ -64,7 +65,7 @@ class DeliveryEventColumnsTest {
     @Test
     void absentValuesAreNulls() {
         DeliveryEvent sparse = new DeliveryEvent("e2", TIME, SourceFormat.EXIM, "mainlog", 0L, null, Direction.INBOUND, "reject",
-                null, null, null, null, null, null, null, null, null, null, null, null, null, "blocked", null, null, "rule-1", null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, "blocked", null, null, "rule-1", "none", null, null);
         InternalRow row = Rows.eventInternal(sparse);
         StructType schema = Schemas.EVENTS;
         assertThat(row.isNullAt(schema.fieldIndex("reply_code"))).isTrue();

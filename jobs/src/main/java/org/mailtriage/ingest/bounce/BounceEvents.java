@@ -97,7 +97,7 @@ public final class BounceEvents {
                     recipient.status(),
                     recipient.action(),
                     diagnostic,
-                    null, null, null, null, null,
+                    null, null, null, null, null, null,
                     bound(diagnostic == null ? "" : diagnostic));
             events.add(event.withClassification(classification, null));
         }
