@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import org.mailtriage.classify.BounceFiles;
 import org.mailtriage.classify.Classifier;
 import org.mailtriage.classify.ClassifyStage;
-import org.mailtriage.ingest.bounce.BounceClassifier;
 import org.mailtriage.ingest.bounce.BounceRecipient;
 import org.mailtriage.warehouse.BadInputException;
 import picocli.CommandLine.Command;

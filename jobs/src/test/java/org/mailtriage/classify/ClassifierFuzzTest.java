@@ -10,7 +10,6 @@ import org.mailtriage.model.GuideRule;
 import org.mailtriage.model.Layer;
 import org.mailtriage.model.Reason;
 import org.mailtriage.model.Reply;
-import org.mailtriage.model.ReplyCodes;
 import org.mailtriage.model.SmtpStage;
 
 /**
