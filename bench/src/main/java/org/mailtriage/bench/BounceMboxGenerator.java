@@ -15,7 +15,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.mailtriage.classify.GuideRule;
+import org.mailtriage.model.GuideRule;
 
 /**
  * Writes an mbox of N bounce emails, seeded (the same seed and count give the same bytes), as a bounce

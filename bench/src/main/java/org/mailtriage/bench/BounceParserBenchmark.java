@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.mailtriage.classify.Classifier;
+import org.mailtriage.classify.ClassifyStage;
 import org.mailtriage.ingest.bounce.BounceClassifier;
 import org.mailtriage.ingest.bounce.BounceParser;
 import org.mailtriage.ingest.bounce.BounceRecipient;
@@ -62,7 +63,7 @@ public class BounceParserBenchmark {
         if (emails.isEmpty()) {
             throw new IllegalStateException("no .eml files under " + directory);
         }
-        classifier = new BounceClassifier(Classifier.withDefaultRules());
+        classifier = new ClassifyStage(Classifier.withDefaultRules());
         long bytes = emails.stream().mapToLong(email -> email.length).sum();
         System.out.printf("%n%d emails (%d bytes) from %s%n", emails.size(), bytes, directory);
     }

@@ -2,8 +2,8 @@ package org.mailtriage.bench;
 
 import java.util.concurrent.TimeUnit;
 import org.mailtriage.classify.Classifier;
-import org.mailtriage.classify.Reply;
-import org.mailtriage.classify.SmtpStage;
+import org.mailtriage.model.Reply;
+import org.mailtriage.model.SmtpStage;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

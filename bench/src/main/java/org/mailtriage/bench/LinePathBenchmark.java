@@ -7,12 +7,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import org.mailtriage.classify.Classifier;
+import org.mailtriage.classify.ClassifyStage;
 import org.mailtriage.ingest.EventClassifier;
 import org.mailtriage.ingest.IngestItem;
 import org.mailtriage.ingest.LogChunkReader;
 import org.mailtriage.ingest.PostfixParser;
 import org.mailtriage.ingest.ServerDirectory;
-import org.mailtriage.ingest.SourceFormat;
+import org.mailtriage.model.SourceFormat;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -48,7 +49,7 @@ public class LinePathBenchmark {
         ByteArrayOutputStream out = new ByteArrayOutputStream(BUFFER_MB << 20);
         long written = new PostfixLogGenerator(42).writeTo(out, (long) BUFFER_MB << 20);
         log = out.toByteArray();
-        classifier = new EventClassifier(Classifier.withDefaultRules());
+        classifier = new ClassifyStage(Classifier.withDefaultRules());
         parser = new PostfixParser(ServerDirectory.empty());
         long lines = 0;
         for (byte value : log) {

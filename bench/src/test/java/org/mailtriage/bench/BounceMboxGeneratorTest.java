@@ -18,19 +18,20 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.mailtriage.bench.BounceMboxGenerator.Style;
 import org.mailtriage.bench.BounceMboxGenerator.Summary;
 import org.mailtriage.classify.Classifier;
-import org.mailtriage.classify.GuideRule;
-import org.mailtriage.ingest.DeliveryEvent;
+import org.mailtriage.classify.ClassifyStage;
 import org.mailtriage.ingest.IngestItem;
 import org.mailtriage.ingest.InputCounts;
-import org.mailtriage.ingest.QuarantineRecord;
-import org.mailtriage.ingest.SourceFormat;
 import org.mailtriage.ingest.bounce.BounceClassifier;
 import org.mailtriage.ingest.bounce.EmailChunkReader;
 import org.mailtriage.ingest.bounce.MboxReader;
+import org.mailtriage.model.DeliveryEvent;
+import org.mailtriage.model.GuideRule;
+import org.mailtriage.model.QuarantineRecord;
+import org.mailtriage.model.SourceFormat;
 
 /** The generated mbox read by mailtriage's own bounce reader (mbox reader, parser, classifier), as ingest reads it. */
 class BounceMboxGeneratorTest {
-    private static final BounceClassifier CLASSIFIER = new BounceClassifier(Classifier.withDefaultRules());
+    private static final BounceClassifier CLASSIFIER = new ClassifyStage(Classifier.withDefaultRules());
 
     private record Read(InputCounts counts, List<DeliveryEvent> events, List<QuarantineRecord> quarantined) {
         Map<GuideRule, Long> eventsByGuideRow() {

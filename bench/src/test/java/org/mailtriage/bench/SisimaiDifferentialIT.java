@@ -15,9 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.mailtriage.classify.BounceFiles;
 import org.mailtriage.classify.Classifier;
+import org.mailtriage.classify.ClassifyStage;
 import org.mailtriage.ingest.bounce.BounceClassifier;
-import org.mailtriage.ingest.bounce.BounceFiles;
 
 /**
  * Sisimai (Debian's libsisimai-perl, version 5) as a differential oracle: the same bounce files decoded by it
@@ -28,7 +29,7 @@ import org.mailtriage.ingest.bounce.BounceFiles;
 class SisimaiDifferentialIT {
     private static final Path ROOT = Path.of(System.getProperty("mailtriage.projectRoot", "..")).toAbsolutePath().normalize();
     private static final Path OUT = Path.of("target/sisimai-diff");
-    private static final BounceClassifier CLASSIFIER = new BounceClassifier(Classifier.withDefaultRules());
+    private static final BounceClassifier CLASSIFIER = new ClassifyStage(Classifier.withDefaultRules());
 
     record Row(String reason, String status, String code, String guideRule, String diagnostic) {
     }

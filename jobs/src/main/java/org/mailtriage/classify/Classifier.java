@@ -9,6 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.mailtriage.model.Classification;
+import org.mailtriage.model.GuideRule;
+import org.mailtriage.model.Layer;
+import org.mailtriage.model.Reason;
+import org.mailtriage.model.Reply;
 
 /**
  * Decides the reason of one reply in layers, each a table of {@link RuleBook}, the first rule

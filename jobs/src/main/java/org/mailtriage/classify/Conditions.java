@@ -3,6 +3,9 @@ package org.mailtriage.classify;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.mailtriage.model.Reason;
+import org.mailtriage.model.Reply;
+import org.mailtriage.model.SmtpStage;
 
 /**
  * The non-text conditions of a rule; every condition that is set must hold, and inside one any value may match.

@@ -3,6 +3,10 @@ package org.mailtriage.classify;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import org.mailtriage.model.GuideRule;
+import org.mailtriage.model.Layer;
+import org.mailtriage.model.Reason;
+import org.mailtriage.model.Remedy;
 
 /**
  * One row of one of the classifier's tables. Text rules (provider codes, phrases) hold a phrase;

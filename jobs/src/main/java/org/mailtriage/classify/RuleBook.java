@@ -21,6 +21,10 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.mailtriage.model.GuideRule;
+import org.mailtriage.model.Layer;
+import org.mailtriage.model.Reason;
+import org.mailtriage.model.SmtpStage;
 
 /**
  * The classifier's tables, one CSV file (commons-csv) per layer, each sorted by its {@code order} column:

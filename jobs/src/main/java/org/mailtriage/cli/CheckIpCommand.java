@@ -16,7 +16,7 @@ import org.mailtriage.dns.OneIpCheck;
 import org.mailtriage.dns.Outcome;
 import org.mailtriage.dns.ResolverSpec;
 import org.mailtriage.dns.ZoneList;
-import org.mailtriage.spark.BadInputException;
+import org.mailtriage.warehouse.BadInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -6,11 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.mailtriage.classify.BounceFiles;
 import org.mailtriage.classify.Classifier;
-import org.mailtriage.ingest.bounce.BounceClassifier;
-import org.mailtriage.ingest.bounce.BounceFiles;
+import org.mailtriage.classify.ClassifyStage;
 import org.mailtriage.ingest.bounce.BounceRecipient;
-import org.mailtriage.spark.BadInputException;
+import org.mailtriage.warehouse.BadInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -30,7 +30,7 @@ final class DecodeCommand implements Callable<Integer> {
         }
         PrintStream out = System.out;
         out.println(String.join("\t", "file", "message", "recipient", "reason", "status", "replycode", "command", "action", "rule", "diagnostic"));
-        for (BounceFiles.Decoded row : BounceFiles.decode(inputs, new BounceClassifier(Classifier.withDefaultRules()))) {
+        for (BounceFiles.Decoded row : BounceFiles.decode(inputs, new ClassifyStage(Classifier.withDefaultRules()))) {
             BounceRecipient recipient = row.recipient();
             out.println(String.join("\t", row.file().toString(), Integer.toString(row.message()), cell(lower(recipient.recipient())),
                     row.classification().reason().label(), cell(recipient.status()),

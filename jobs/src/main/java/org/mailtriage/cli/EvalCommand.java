@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mailtriage.classify.Classifier;
-import org.mailtriage.ingest.bounce.BounceClassifier;
-import org.mailtriage.ingest.bounce.CorpusEvaluation;
-import org.mailtriage.spark.BadInputException;
+import org.mailtriage.classify.ClassifyStage;
+import org.mailtriage.classify.CorpusEvaluation;
+import org.mailtriage.warehouse.BadInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,7 +38,7 @@ final class EvalCommand implements Callable<Integer> {
         if (folds != null && folds < 2) {
             throw new BadInputException("--folds needs at least 2, not " + folds);
         }
-        CorpusEvaluation evaluation = new CorpusEvaluation(new BounceClassifier(Classifier.withDefaultRules()));
+        CorpusEvaluation evaluation = new CorpusEvaluation(new ClassifyStage(Classifier.withDefaultRules()));
         CorpusEvaluation.Score score;
         CorpusEvaluation.CrossValidation crossValidation = null;
         try {

@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mailtriage.classify.Classification;
 import org.mailtriage.classify.Classifier;
-import org.mailtriage.classify.Reply;
-import org.mailtriage.classify.SmtpStage;
 import org.mailtriage.ingest.SendingIps;
+import org.mailtriage.model.Classification;
+import org.mailtriage.model.Reply;
+import org.mailtriage.model.SmtpStage;
 import org.mailtriage.report.InertText;
 
 /**

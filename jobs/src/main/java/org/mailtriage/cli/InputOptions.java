@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.mailtriage.ingest.ExpansionLimit;
-import org.mailtriage.ingest.SourceFormat;
-import org.mailtriage.spark.InputPlanner;
-import org.mailtriage.spark.Warehouse;
+import org.mailtriage.jobs.InputPlanner;
+import org.mailtriage.model.SourceFormat;
+import org.mailtriage.warehouse.Warehouse;
 import picocli.CommandLine.Option;
 
 /** The input and warehouse options ingest and nightly share. */

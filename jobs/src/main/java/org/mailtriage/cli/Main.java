@@ -1,10 +1,10 @@
 package org.mailtriage.cli;
 
 import java.io.PrintWriter;
-import org.mailtriage.spark.BadInputException;
-import org.mailtriage.spark.DateLock;
-import picocli.CommandLine;
+import org.mailtriage.warehouse.BadInputException;
+import org.mailtriage.warehouse.DateLock;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The entry point for the launcher script and for spark-submit alike. Subcommands hold no logic:

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mailtriage.jobs.NightlyJob;
 import org.mailtriage.report.InertText;
 import org.mailtriage.report.ReportSummary;
-import org.mailtriage.spark.NightlyJob;
 
 /** What nightly prints at the end: a summary a mail admin reads (at most 100 columns), or one JSON object for machines. */
 final class NightlyOutput {

@@ -3,11 +3,11 @@ package org.mailtriage.cli;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.mailtriage.jobs.ReportJob;
+import org.mailtriage.jobs.SparkSessions;
 import org.mailtriage.report.ReportSummary;
-import org.mailtriage.spark.DateLock;
-import org.mailtriage.spark.ReportJob;
-import org.mailtriage.spark.SparkSessions;
-import org.mailtriage.spark.Warehouse;
+import org.mailtriage.warehouse.DateLock;
+import org.mailtriage.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,6 +1,6 @@
 package org.mailtriage.cli;
 
-import org.mailtriage.spark.Version;
+import org.mailtriage.jobs.Version;
 import picocli.CommandLine.IVersionProvider;
 
 final class VersionProvider implements IVersionProvider {

@@ -3,9 +3,13 @@ package org.mailtriage.ingest;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
-import org.mailtriage.classify.Reply;
-import org.mailtriage.classify.ReplyCodes;
-import org.mailtriage.classify.SmtpStage;
+import org.mailtriage.model.Addresses;
+import org.mailtriage.model.DeliveryEvent;
+import org.mailtriage.model.Direction;
+import org.mailtriage.model.Reply;
+import org.mailtriage.model.ReplyCodes;
+import org.mailtriage.model.SmtpStage;
+import org.mailtriage.model.SourceFormat;
 
 /**
  * Builds one unclassified {@link DeliveryEvent} field by field, so the parsers of the many MTA
@@ -95,7 +99,7 @@ public final class EventBuilder {
         return this;
     }
 
-    /** The reply as split by {@link org.mailtriage.classify.ReplyCodes}; a status the log gives elsewhere fills a gap. */
+    /** The reply as split by {@link org.mailtriage.model.ReplyCodes}; a status the log gives elsewhere fills a gap. */
     public EventBuilder reply(Reply reply, String fallbackStatus) {
         stage = reply.stage();
         replyCode = reply.replyCode();
@@ -124,7 +128,7 @@ public final class EventBuilder {
     public DeliveryEvent build() {
         return new DeliveryEvent(EventIds.of(line.file(), line.offset(), index), time, format, line.file(), line.offset(),
                 reportingHost, direction, outcome, queueId, messageId, sender, recipient, remoteHost, remoteIp, sendingIp, heloName,
-                stage.label(), replyCode, enhancedStatus, dsnAction, replyText, null, null, null, null, null, bounded(line.text()));
+                stage.label(), replyCode, enhancedStatus, dsnAction, replyText, null, null, null, null, null, null, bounded(line.text()));
     }
 
     static String bounded(String text) {

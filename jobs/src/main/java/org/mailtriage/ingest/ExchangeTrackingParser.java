@@ -16,9 +16,12 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.mailtriage.classify.Reply;
-import org.mailtriage.classify.ReplyCodes;
-import org.mailtriage.classify.SmtpStage;
+import org.mailtriage.model.DeliveryEvent;
+import org.mailtriage.model.Direction;
+import org.mailtriage.model.Reply;
+import org.mailtriage.model.ReplyCodes;
+import org.mailtriage.model.SmtpStage;
+import org.mailtriage.model.SourceFormat;
 
 /**
  * Exchange message tracking log records (MSGTRK*.LOG) → events. The columns come from the file's own

@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
+import org.mailtriage.model.DeliveryEvent;
+import org.mailtriage.model.QuarantineRecord;
+import org.mailtriage.model.SourceFormat;
 
 /**
  * Reads a whole Exchange message tracking log and yields classified events, quarantine records and, last, the

@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.mailtriage.classify.Reply;
-import org.mailtriage.classify.ReplyCodes;
-import org.mailtriage.classify.SmtpStage;
+import org.mailtriage.model.Direction;
+import org.mailtriage.model.Reply;
+import org.mailtriage.model.ReplyCodes;
+import org.mailtriage.model.SmtpStage;
+import org.mailtriage.model.SourceFormat;
 
 /**
  * Exim mainlog lines → events. Outbound: {@code **} (bounced) and {@code ==} (deferred) delivery lines,

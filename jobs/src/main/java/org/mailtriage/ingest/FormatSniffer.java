@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.mailtriage.model.SourceFormat;
 
 /**
  * Guesses a file's format from its first bytes (already decompressed). Looks at whole lines,

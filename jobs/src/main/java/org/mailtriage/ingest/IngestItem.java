@@ -1,6 +1,8 @@
 package org.mailtriage.ingest;
 
 import java.io.Serializable;
+import org.mailtriage.model.DeliveryEvent;
+import org.mailtriage.model.QuarantineRecord;
 
 /** One output of reading input: an event, a quarantine record, or the counts of a finished piece. Exactly one is set. */
 public record IngestItem(DeliveryEvent event, QuarantineRecord quarantine, InputCounts counts) implements Serializable {

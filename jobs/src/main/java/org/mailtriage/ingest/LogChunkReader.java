@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Iterator;
+import org.mailtriage.model.DeliveryEvent;
+import org.mailtriage.model.QuarantineRecord;
+import org.mailtriage.model.SourceFormat;
 
 /**
  * Reads the lines of one byte range of a log file and yields classified events, quarantine records

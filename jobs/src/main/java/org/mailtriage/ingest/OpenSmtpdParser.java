@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.mailtriage.classify.Reply;
-import org.mailtriage.classify.ReplyCodes;
-import org.mailtriage.classify.SmtpStage;
+import org.mailtriage.model.Direction;
+import org.mailtriage.model.Reply;
+import org.mailtriage.model.ReplyCodes;
+import org.mailtriage.model.SmtpStage;
+import org.mailtriage.model.SourceFormat;
 
 /**
  * OpenSMTPD (6.x and later) syslog lines → events. Outbound: "SESSION mta delivery evpid=… from=&lt;…&gt; to=&lt;…&gt;

@@ -3,6 +3,7 @@ package org.mailtriage.ingest;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import org.mailtriage.model.DeliveryEvent;
 
 /** What a parser made of one line or one email: events, nothing of interest, or a quarantine reason. */
 public sealed interface ParseOutcome {

@@ -4,9 +4,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.mailtriage.classify.Reply;
-import org.mailtriage.classify.ReplyCodes;
-import org.mailtriage.classify.SmtpStage;
+import org.mailtriage.model.Addresses;
+import org.mailtriage.model.DeliveryEvent;
+import org.mailtriage.model.Direction;
+import org.mailtriage.model.Reply;
+import org.mailtriage.model.ReplyCodes;
+import org.mailtriage.model.SmtpStage;
+import org.mailtriage.model.SourceFormat;
 
 /**
  * Postfix log lines → events. Outbound: smtp/lmtp (and error/local/virtual/pipe) {@code status=bounced|deferred|expired}
@@ -212,7 +216,7 @@ public final class PostfixParser extends MtaLineParser {
         DeliveryEvent event = new DeliveryEvent(
                 EventIds.of(line.file(), line.offset(), 0), header.time(), SourceFormat.POSTFIX, line.file(), line.offset(),
                 header.host(), direction, outcome, queueId, null, sender, recipient, remoteHost, remoteIp, sendingIp, heloName,
-                stage.label(), replyCode, enhancedStatus, dsnAction, replyText, null, null, null, null, null, bounded(line.text()));
+                stage.label(), replyCode, enhancedStatus, dsnAction, replyText, null, null, null, null, null, null, bounded(line.text()));
         return new ParseOutcome.Events(List.of(event));
     }
 

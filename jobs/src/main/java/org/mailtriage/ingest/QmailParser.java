@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.mailtriage.classify.ReplyCodes;
-import org.mailtriage.classify.SmtpStage;
+import org.mailtriage.model.Direction;
+import org.mailtriage.model.ReplyCodes;
+import org.mailtriage.model.SmtpStage;
+import org.mailtriage.model.SourceFormat;
 
 /**
  * qmail-send log lines → events: "delivery N: failure|deferral: report". The recipient is on the earlier

@@ -2,6 +2,7 @@ package org.mailtriage.ingest;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mailtriage.model.Addresses;
 
 /**
  * Finds our sending IP in a remote server's reply: receivers usually quote it as

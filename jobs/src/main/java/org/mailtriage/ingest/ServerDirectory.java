@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.mailtriage.model.Addresses;
 
 /**
  * Our own servers, from {@code servers.csv} (columns {@code server,outbound_ips,helo}; IPs separated

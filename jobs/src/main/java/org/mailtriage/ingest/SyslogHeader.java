@@ -1,9 +1,8 @@
 package org.mailtriage.ingest;
 
+import static java.util.Objects.requireNonNull;
 import static org.mailtriage.ingest.AsciiChars.isDigit;
 import static org.mailtriage.ingest.AsciiChars.isRegexSpace;
-
-import static java.util.Objects.requireNonNull;
 
 import java.time.DateTimeException;
 import java.time.Instant;

@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
-import org.mailtriage.classify.GuideRule;
-import org.mailtriage.classify.Remedy;
+import org.mailtriage.model.GuideRule;
+import org.mailtriage.model.Remedy;
 
 /**
  * One thing to fix on one server: the guide rule behind it (which names the section and the

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
-import org.mailtriage.classify.GuideRule;
 import org.mailtriage.dns.DnsAnswer;
+import org.mailtriage.model.GuideRule;
 
 /**
  * One report date's events, aggregated per server (role, IP) and per failure_summary group, in one pass. Tasks

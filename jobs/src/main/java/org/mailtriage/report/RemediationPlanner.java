@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.mailtriage.classify.GuideRule;
 import org.mailtriage.dns.CheckKind;
 import org.mailtriage.dns.DnsAnswer;
 import org.mailtriage.dns.Outcome;
+import org.mailtriage.model.GuideRule;
 
 /**
  * Facts about one server → what to fix, in the guide's terms. Every action comes from a guide rule

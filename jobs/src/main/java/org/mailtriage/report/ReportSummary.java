@@ -8,11 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.mailtriage.classify.GuideRule;
-import org.mailtriage.classify.Remedy;
 import org.mailtriage.dns.Outcome;
+import org.mailtriage.model.GuideRule;
+import org.mailtriage.model.Remedy;
 
 /**
  * The few lines a mail admin reads at the end of a run: which of our servers need delisting (from

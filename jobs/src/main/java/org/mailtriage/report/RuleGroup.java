@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
-import org.mailtriage.classify.GuideRule;
+import org.mailtriage.model.GuideRule;
 
 /**
  * The failures of one server under one guide rule and one named blocklist (null: none named):

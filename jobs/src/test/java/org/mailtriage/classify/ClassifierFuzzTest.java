@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.mailtriage.model.Classification;
+import org.mailtriage.model.GuideRule;
+import org.mailtriage.model.Layer;
+import org.mailtriage.model.Reason;
+import org.mailtriage.model.Reply;
+import org.mailtriage.model.SmtpStage;
 
 /**
  * Fuzzes the classifier. The input's first byte picks the SMTP stage, the rest is the reply as a log or bounce gives

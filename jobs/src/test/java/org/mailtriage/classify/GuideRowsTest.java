@@ -3,6 +3,12 @@ package org.mailtriage.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.mailtriage.model.Classification;
+import org.mailtriage.model.GuideRule;
+import org.mailtriage.model.Reason;
+import org.mailtriage.model.Remedy;
+import org.mailtriage.model.Reply;
+import org.mailtriage.model.SmtpStage;
 
 /**
  * The guide (seed/GUIDE.md) is the rule book: each of its rows must classify exactly as it says,

@@ -16,6 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mailtriage.model.Classification;
+import org.mailtriage.model.GuideRule;
+import org.mailtriage.model.Reply;
+import org.mailtriage.model.SmtpStage;
 
 /**
  * The guide's rows as MTAs and providers really word them (guide-wordings.tsv): each lands on its row, as

@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mailtriage.model.Classification;
+import org.mailtriage.model.Reply;
+import org.mailtriage.model.SmtpStage;
 import org.mailtriage.testing.ProjectFiles;
 
 /**

@@ -3,6 +3,8 @@ package org.mailtriage.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.mailtriage.model.Reply;
+import org.mailtriage.model.SmtpStage;
 
 class ReplyCodesTest {
     @Test

@@ -15,6 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mailtriage.model.Classification;
+import org.mailtriage.model.Layer;
+import org.mailtriage.model.Reason;
+import org.mailtriage.model.Reply;
+import org.mailtriage.model.SmtpStage;
 
 /**
  * The classifier's tables are data; this proves each row earns its place (fail2ban-style): every row cites why it

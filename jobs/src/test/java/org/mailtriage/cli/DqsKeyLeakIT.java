@@ -21,8 +21,8 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailtriage.testing.DnsServerProcess;
-import org.mailtriage.testing.FaultyDnsProxy;
 import org.mailtriage.testing.FaultyDnsProxy.Fault;
+import org.mailtriage.testing.FaultyDnsProxy;
 import org.mailtriage.testing.ProjectFiles;
 import org.mailtriage.testing.SharedSpark;
 

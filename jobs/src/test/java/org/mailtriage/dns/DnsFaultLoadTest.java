@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailtriage.testing.DnsServerProcess;
-import org.mailtriage.testing.FaultyDnsProxy;
 import org.mailtriage.testing.FaultyDnsProxy.Fault;
+import org.mailtriage.testing.FaultyDnsProxy;
 
 /**
  * The built-in IP zones asked about 2000 IPs through a proxy in front of a real rbldnsd that loses,

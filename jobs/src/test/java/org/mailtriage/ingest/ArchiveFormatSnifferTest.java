@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.mailtriage.model.SourceFormat;
 import org.mailtriage.testing.ProjectFiles;
 
 class ArchiveFormatSnifferTest {

@@ -9,7 +9,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.mailtriage.classify.Classifier;
-import org.mailtriage.classify.Reason;
+import org.mailtriage.classify.ClassifyStage;
+import org.mailtriage.model.DeliveryEvent;
+import org.mailtriage.model.QuarantineRecord;
+import org.mailtriage.model.Reason;
+import org.mailtriage.model.SourceFormat;
 
 /**
  * Fuzzes Exchange message tracking logs through ExchangeTrackingReader and ExchangeTrackingParser: the input is a
@@ -18,7 +22,7 @@ import org.mailtriage.classify.Reason;
  * classified and their fields within bounds. Seeds: {@code ExchangeTrackingFuzzTestInputs/trackingLog/}.
  */
 class ExchangeTrackingFuzzTest {
-    private static final EventClassifier CLASSIFIER = new EventClassifier(Classifier.withDefaultRules());
+    private static final EventClassifier CLASSIFIER = new ClassifyStage(Classifier.withDefaultRules());
     private static final LocalDate REFERENCE_DATE = LocalDate.of(2026, 11, 26);
 
     @FuzzTest(maxDuration = "3m")

@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mailtriage.classify.Classifier;
+import org.mailtriage.classify.ClassifyStage;
+import org.mailtriage.model.DeliveryEvent;
+import org.mailtriage.model.QuarantineRecord;
 
 /** Record assembly and counting of whole Exchange tracking files: BOM, CRLF, quoted line breaks, bad input. */
 class ExchangeTrackingReaderTest {
@@ -71,7 +74,7 @@ class ExchangeTrackingReaderTest {
 
     private static Result read(String file) {
         ExchangeTrackingReader reader = new ExchangeTrackingReader(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)),
-                "MSGTRK.LOG", new ExchangeTrackingParser(ServerDirectory.empty()), new EventClassifier(Classifier.withDefaultRules()),
+                "MSGTRK.LOG", new ExchangeTrackingParser(ServerDirectory.empty()), new ClassifyStage(Classifier.withDefaultRules()),
                 LocalDate.of(2026, 11, 26), ZoneOffset.UTC);
         List<DeliveryEvent> events = new ArrayList<>();
         List<QuarantineRecord> quarantined = new ArrayList<>();

@@ -17,6 +17,8 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.mailtriage.classify.Classifier;
+import org.mailtriage.classify.ClassifyStage;
+import org.mailtriage.model.SourceFormat;
 
 /** The gzip bomb guard: a bomb stops with a reason and its lines so far counted; a compressible real log reads whole. */
 class ExpansionLimitTest {
@@ -97,7 +99,7 @@ class ExpansionLimitTest {
     private InputCounts read(byte[] compressed, ExpansionLimit limit) throws IOException {
         InputStream in = limit.wrap(new GZIPInputStream(new ByteArrayInputStream(compressed)), compressed.length);
         LogChunkReader reader = new LogChunkReader(in, 0, Long.MAX_VALUE, "bomb.log.gz", SourceFormat.POSTFIX,
-                new PostfixParser(ServerDirectory.empty()), new EventClassifier(Classifier.withDefaultRules()), LocalDate.of(2026, 11, 26),
+                new PostfixParser(ServerDirectory.empty()), new ClassifyStage(Classifier.withDefaultRules()), LocalDate.of(2026, 11, 26),
                 ZoneOffset.UTC);
         InputCounts counts = null;
         while (reader.hasNext()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.mailtriage.model.SourceFormat;
 
 class FormatSnifferTest {
     @Test

@@ -13,10 +13,14 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.mailtriage.classify.Classifier;
+import org.mailtriage.classify.ClassifyStage;
+import org.mailtriage.model.DeliveryEvent;
+import org.mailtriage.model.QuarantineRecord;
+import org.mailtriage.model.SourceFormat;
 
 /** Nothing lost: every line is counted once as with-events, ignored or quarantined, whatever the bytes. */
 class LogChunkReaderTest {
-    private static final EventClassifier CLASSIFIER = new EventClassifier(Classifier.withDefaultRules());
+    private static final EventClassifier CLASSIFIER = new ClassifyStage(Classifier.withDefaultRules());
     private static final String BOUNCE = "Nov 26 03:14:15 out1 postfix/smtp[2201]: 4Q8Jx51B2B: to=<dave@example.net>, "
             + "relay=mx.example.net[198.51.100.5]:25, delay=1, delays=0/0/1/0, dsn=5.7.1, status=bounced (host mx.example.net[198.51.100.5] "
             + "said: 554 5.7.1 Service unavailable; Client host [192.0.2.10] blocked using zen.spamhaus.org (in reply to RCPT TO command))";

@@ -13,7 +13,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.mailtriage.classify.Classifier;
-import org.mailtriage.classify.Reason;
+import org.mailtriage.classify.ClassifyStage;
+import org.mailtriage.model.DeliveryEvent;
+import org.mailtriage.model.QuarantineRecord;
+import org.mailtriage.model.Reason;
+import org.mailtriage.model.SourceFormat;
 
 /**
  * Fuzzes each MTA parser through the real line path: bytes → LineReader → byte pre-filter → parser → classifier.
@@ -23,7 +27,7 @@ import org.mailtriage.classify.Reason;
  * read. CI replays the seeds in {@code MtaLinesFuzzTestInputs/<method>/}; see docs/FUZZING.md for long runs.
  */
 class MtaLinesFuzzTest {
-    private static final EventClassifier CLASSIFIER = new EventClassifier(Classifier.withDefaultRules());
+    private static final EventClassifier CLASSIFIER = new ClassifyStage(Classifier.withDefaultRules());
     private static final ServerDirectory SERVERS = ServerDirectory.empty();
     private static final LocalDate REFERENCE_DATE = LocalDate.of(2026, 11, 27);
     private static final Pattern ENHANCED_STATUS = Pattern.compile("[245]\\.\\d{1,3}\\.\\d{1,3}");

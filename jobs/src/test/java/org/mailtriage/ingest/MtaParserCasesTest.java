@@ -22,6 +22,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mailtriage.classify.Classifier;
+import org.mailtriage.classify.ClassifyStage;
+import org.mailtriage.model.DeliveryEvent;
 import org.mailtriage.testing.ProjectFiles;
 
 /**
@@ -31,7 +33,7 @@ import org.mailtriage.testing.ProjectFiles;
  */
 class MtaParserCasesTest {
     private static final LocalDate REFERENCE = LocalDate.of(2026, 11, 26);
-    private static final EventClassifier CLASSIFIER = new EventClassifier(Classifier.withDefaultRules());
+    private static final EventClassifier CLASSIFIER = new ClassifyStage(Classifier.withDefaultRules());
 
     static Stream<Arguments> caseFiles() {
         ServerDirectory servers = servers();

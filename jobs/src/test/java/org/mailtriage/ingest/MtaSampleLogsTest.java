@@ -19,6 +19,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mailtriage.classify.Classifier;
+import org.mailtriage.classify.ClassifyStage;
+import org.mailtriage.model.DeliveryEvent;
+import org.mailtriage.model.Direction;
+import org.mailtriage.model.QuarantineRecord;
+import org.mailtriage.model.SourceFormat;
 import org.mailtriage.testing.ProjectFiles;
 
 /**
@@ -97,7 +102,7 @@ class MtaSampleLogsTest {
     }
 
     static Iterator<IngestItem> reader(SourceFormat format, String name, InputStream in) {
-        EventClassifier classifier = new EventClassifier(Classifier.withDefaultRules());
+        EventClassifier classifier = new ClassifyStage(Classifier.withDefaultRules());
         ServerDirectory servers = MtaParserCasesTest.servers();
         LocalDate reference = LocalDate.of(2026, 11, 26);
         if (format == SourceFormat.EXCHANGE) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mailtriage.model.DeliveryEvent;
 
 /**
  * Reads a parser case file: "line: RAW" starts a case; the lines after it, up to a blank line, are

@@ -13,11 +13,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mailtriage.classify.Classifier;
+import org.mailtriage.classify.ClassifyStage;
+import org.mailtriage.model.DeliveryEvent;
 
 /** Every sample line in postfix-samples.txt yields exactly the fields written beside it. */
 class PostfixParserTest {
     private static final LocalDate REFERENCE = LocalDate.of(2026, 11, 27);
-    private static final EventClassifier CLASSIFIER = new EventClassifier(Classifier.withDefaultRules());
+    private static final EventClassifier CLASSIFIER = new ClassifyStage(Classifier.withDefaultRules());
     private static final PostfixParser PARSER = new PostfixParser(servers());
 
     static Stream<SampleLines.Sample> samples() {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mailtriage.model.DeliveryEvent;
 
 /**
  * Reads fail2ban-style sample files: a log line, then "expect: key=value key=value …" (values run

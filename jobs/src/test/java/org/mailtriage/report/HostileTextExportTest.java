@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mailtriage.classify.GuideRule;
 import org.mailtriage.dns.CheckKind;
 import org.mailtriage.dns.DnsAnswer;
 import org.mailtriage.dns.Outcome;
 import org.mailtriage.dns.SubjectKind;
+import org.mailtriage.model.GuideRule;
 
 /**
  * Outside text at its most hostile — ANSI escapes, CR/LF injection, markup, spreadsheet formulas,

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.mailtriage.classify.GuideRule;
-import org.mailtriage.classify.Remedy;
 import org.mailtriage.dns.CheckKind;
 import org.mailtriage.dns.DnsAnswer;
 import org.mailtriage.dns.ErrorKind;
 import org.mailtriage.dns.Outcome;
 import org.mailtriage.dns.SubjectKind;
+import org.mailtriage.model.GuideRule;
+import org.mailtriage.model.Remedy;
 
 class RemediationPlannerTest {
     private static final RemediationPlanner PLANNER = new RemediationPlanner(RemovalUrls.loadDefault());

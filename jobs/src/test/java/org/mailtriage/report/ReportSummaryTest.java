@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.mailtriage.classify.GuideRule;
 import org.mailtriage.dns.CheckKind;
 import org.mailtriage.dns.DnsAnswer;
 import org.mailtriage.dns.Outcome;
 import org.mailtriage.dns.SubjectKind;
+import org.mailtriage.model.GuideRule;
 
 class ReportSummaryTest {
     private static final RemediationPlanner PLANNER = new RemediationPlanner(RemovalUrls.loadDefault());

@@ -1,7 +1,7 @@
 package org.mailtriage.testing;
 
 import org.apache.spark.sql.SparkSession;
-import org.mailtriage.spark.SparkSessions;
+import org.mailtriage.jobs.SparkSessions;
 
 /** The one local SparkSession all Spark tests share (local[2], few shuffle partitions, no UI). */
 public final class SharedSpark {

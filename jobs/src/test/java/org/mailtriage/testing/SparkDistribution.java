@@ -2,6 +2,7 @@ package org.mailtriage.testing;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import org.mailtriage.warehouse.RunPointListener;
 
 /**
  * For the integration tests that run Spark the way users do: the shaded jar from {@code package},
@@ -19,6 +23,8 @@ import java.util.Map;
  * children (a worker's executors).
  */
 public final class SparkDistribution {
+    private static Path testHooksJar;
+
     private SparkDistribution() {
     }
 
@@ -28,6 +34,34 @@ public final class SparkDistribution {
 
     public static Path sparkJars() {
         return Path.of(System.getProperty("mailtriage.sparkJars", ProjectFiles.resolve("jobs/target/lib").toString()));
+    }
+
+    /**
+     * The tests' run-point listener ({@link PausingListener} and its {@code META-INF/services} entry) as a jar for
+     * spark-submit's {@code --jars}: the production jar carries no listener. Written once per test JVM.
+     */
+    public static synchronized Path testHooksJar() throws IOException {
+        if (testHooksJar == null) {
+            Path classes;
+            try {
+                classes = Path.of(PausingListener.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            } catch (URISyntaxException e) {
+                throw new IOException(e);
+            }
+            Path jar = Files.createTempFile("mailtriage-test-hooks", ".jar");
+            jar.toFile().deleteOnExit();
+            String service = "META-INF/services/" + RunPointListener.class.getName();
+            String listener = PausingListener.class.getName().replace('.', '/') + ".class";
+            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+                for (String entry : List.of(service, listener)) {
+                    out.putNextEntry(new JarEntry(entry));
+                    Files.copy(classes.resolve(entry), out);
+                    out.closeEntry();
+                }
+            }
+            testHooksJar = jar;
+        }
+        return testHooksJar;
     }
 
     /** Fails under CI, skips elsewhere, when {@code mvn package} has not built the jar and its lib folder. */

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.mailtriage.classify.SmtpStage;
+import org.mailtriage.model.SmtpStage;
 
 /**
  * Amazon SES sends bounce, complaint and delivery notifications as JSON (often wrapped, escaped,

@@ -1,71 +1,11 @@
 package org.mailtriage.ingest.bounce;
 
-import static java.util.Objects.requireNonNull;
-
-import org.mailtriage.classify.Classification;
-import org.mailtriage.classify.Classifier;
-import org.mailtriage.classify.Layer;
-import org.mailtriage.classify.Reason;
-import org.mailtriage.classify.Reply;
+import org.mailtriage.model.Classification;
 
 /**
- * Labels the recipients of a bounce with the same classifier the log parsers use, handing it what
- * the delivery-status part adds (action, diagnostic type). Recipients that are not failures keep
- * their kind as the reason (delivered, vacation, feedback).
+ * Labels each recipient of a parsed bounce: the classify stage as the bounce readers see it
+ * ({@code classify.ClassifyStage}), passed in by the job so that parsing and classifying stay one pass.
  */
-public final class BounceClassifier {
-    public static final String KIND_RULE = "bounce-kind";
-    /** A failure no layer could decide: Sisimai's "onhold" when the bounce said something, else "undefined". */
-    public static final String UNDECIDED_RULE = "bounce-undecided";
-    private static final String FAILED = "failed";
-    private final Classifier classifier;
-
-    public BounceClassifier(Classifier classifier) {
-        this.classifier = requireNonNull(classifier, "classifier is null");
-    }
-
-    public Classifier classifier() {
-        return classifier;
-    }
-
-    public Classification classify(BounceRecipient recipient) {
-        return switch (recipient.kind()) {
-            case DELIVERED -> kind(Reason.DELIVERED);
-            case VACATION -> kind(Reason.VACATION);
-            case FEEDBACK -> kind(Reason.FEEDBACK);
-            case NOT_A_BOUNCE -> kind(Reason.UNDEFINED);
-            case FAILURE -> classifyFailure(recipient);
-        };
-    }
-
-    /**
-     * The reply as the classifier sees it: the recipient's own address does not speak ("policy@…", "spam@…"), and a
-     * bounce whose delivery-status part gives no action reports a failure (that is what a bounce is; a delay warning
-     * says so in its words).
-     */
-    public static Reply replyOf(BounceRecipient recipient) {
-        String text = recipient.diagnostic() == null ? "" : recipient.diagnostic();
-        if (recipient.recipient() != null && recipient.recipient().length() > 3) {
-            text = BounceText.replaceIgnoringAsciiCase(text, recipient.recipient(), "<recipient>");
-        }
-        String action = recipient.action() == null ? FAILED : recipient.action();
-        return new Reply(recipient.replyCode(), recipient.status(), recipient.stage(), text, action, recipient.diagnosticType());
-    }
-
-    private Classification classifyFailure(BounceRecipient recipient) {
-        Reply reply = replyOf(recipient);
-        Classification classification = classifier.classify(reply);
-        if (classification.layer() != Layer.NONE) {
-            return classification;
-        }
-        // Nothing decided: "onhold" (to be decided by a person) when the receiver's words are there (a reply code, a status,
-        // a Diagnostic-Code, or a text that names the recipient); "undefined" when only a notice's boilerplate is.
-        boolean saidSomething = !reply.text().isBlank() && (recipient.replyCode() != null || recipient.status() != null
-                || recipient.diagnosticType() != null || recipient.recipient() == null || reply.text().contains("<recipient>"));
-        return saidSomething ? new Classification(Reason.ONHOLD, null, UNDECIDED_RULE, null, Layer.NONE) : classification;
-    }
-
-    private static Classification kind(Reason reason) {
-        return new Classification(reason, null, KIND_RULE, null, Layer.KIND);
-    }
+public interface BounceClassifier {
+    Classification classify(BounceRecipient recipient);
 }

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.mailtriage.classify.Classification;
-import org.mailtriage.classify.SmtpStage;
-import org.mailtriage.ingest.Addresses;
-import org.mailtriage.ingest.DeliveryEvent;
-import org.mailtriage.ingest.Direction;
 import org.mailtriage.ingest.EventIds;
-import org.mailtriage.ingest.SourceFormat;
+import org.mailtriage.model.Addresses;
+import org.mailtriage.model.Classification;
+import org.mailtriage.model.DeliveryEvent;
+import org.mailtriage.model.Direction;
+import org.mailtriage.model.SmtpStage;
+import org.mailtriage.model.SourceFormat;
 
 /** A parsed bounce → one classified {@link DeliveryEvent} per failed recipient. */
 public final class BounceEvents {
@@ -97,7 +97,7 @@ public final class BounceEvents {
                     recipient.status(),
                     recipient.action(),
                     diagnostic,
-                    null, null, null, null, null,
+                    null, null, null, null, null, null,
                     bound(diagnostic == null ? "" : diagnostic));
             events.add(event.withClassification(classification, null));
         }

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.mailtriage.classify.ReplyCodes;
-import org.mailtriage.classify.SmtpStage;
-import org.mailtriage.ingest.Addresses;
 import org.mailtriage.ingest.AsciiChars;
+import org.mailtriage.model.Addresses;
+import org.mailtriage.model.ReplyCodes;
+import org.mailtriage.model.SmtpStage;
 
 /**
  * One email → {@link BounceReport}. Reads, in this order: ARF feedback reports, RFC 3464

@@ -2,7 +2,7 @@ package org.mailtriage.ingest.bounce;
 
 import static java.util.Objects.requireNonNull;
 
-import org.mailtriage.classify.SmtpStage;
+import org.mailtriage.model.SmtpStage;
 
 /**
  * One recipient a bounce reports on. Every field but the kind and stage may be null: bounces

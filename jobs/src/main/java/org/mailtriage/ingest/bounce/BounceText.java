@@ -12,7 +12,7 @@ import java.util.List;
  * {@code String.replaceAll} and {@code split} with a regex compiled on each call took a third of
  * the parse. Each one does exactly what the regex it replaces did.
  */
-final class BounceText {
+public final class BounceText {
     private BounceText() {
     }
 
@@ -85,7 +85,7 @@ final class BounceText {
      * {@code text.replaceAll("(?i)" + Pattern.quote(literal), replacement)} for a replacement without
      * '$' or '\': left to right, not overlapping, case folded in ASCII only (as a regex without UNICODE_CASE).
      */
-    static String replaceIgnoringAsciiCase(String text, String literal, String replacement) {
+    public static String replaceIgnoringAsciiCase(String text, String literal, String replacement) {
         int length = literal.length();
         if (length == 0) {
             throw new IllegalArgumentException("empty literal");

@@ -8,11 +8,11 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import org.mailtriage.ingest.ChunkIterator;
-import org.mailtriage.ingest.DeliveryEvent;
 import org.mailtriage.ingest.IngestItem;
 import org.mailtriage.ingest.InputCounts;
-import org.mailtriage.ingest.QuarantineRecord;
-import org.mailtriage.ingest.SourceFormat;
+import org.mailtriage.model.DeliveryEvent;
+import org.mailtriage.model.QuarantineRecord;
+import org.mailtriage.model.SourceFormat;
 
 /**
  * Reads the emails of one split of a bounce archive and yields failure events, quarantine records

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.mailtriage.ingest.Addresses;
+import org.mailtriage.model.Addresses;
 
 /**
  * Reads the "from" clause of Received lines: the HELO name the sender gave and the IP the

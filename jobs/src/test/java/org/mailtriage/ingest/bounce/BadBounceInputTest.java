@@ -12,15 +12,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mailtriage.classify.Classifier;
+import org.mailtriage.classify.ClassifyStage;
 import org.mailtriage.ingest.IngestItem;
 import org.mailtriage.ingest.InputCounts;
-import org.mailtriage.ingest.SourceFormat;
+import org.mailtriage.model.SourceFormat;
 import org.mailtriage.testing.ProjectFiles;
 
 /** Broken and hostile input is parsed or quarantined with a reason, never an exception, and the counts balance. */
 class BadBounceInputTest {
     private static final Path MAILBOX = ProjectFiles.shared().resolve("corpus/sisimai/mailbox");
-    private final BounceClassifier classifier = new BounceClassifier(Classifier.withDefaultRules());
+    private final ClassifyStage classifier = new ClassifyStage(Classifier.withDefaultRules());
 
     @Test
     void tinyFilesAsSingleEmails() throws IOException {
@@ -130,7 +131,7 @@ class BadBounceInputTest {
     }
 
     private static Outcome drain(EmailChunkReader reader) {
-        List<org.mailtriage.ingest.DeliveryEvent> events = new ArrayList<>();
+        List<org.mailtriage.model.DeliveryEvent> events = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         InputCounts counts = null;
         while (reader.hasNext()) {
@@ -150,6 +151,6 @@ class BadBounceInputTest {
         return new Outcome(events, reasons, counts);
     }
 
-    record Outcome(List<org.mailtriage.ingest.DeliveryEvent> events, List<String> quarantineReasons, InputCounts counts) {
+    record Outcome(List<org.mailtriage.model.DeliveryEvent> events, List<String> quarantineReasons, InputCounts counts) {
     }
 }

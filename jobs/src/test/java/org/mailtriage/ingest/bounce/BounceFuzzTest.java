@@ -8,12 +8,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.mailtriage.classify.Classifier;
-import org.mailtriage.classify.Reason;
-import org.mailtriage.ingest.DeliveryEvent;
+import org.mailtriage.classify.ClassifyStage;
 import org.mailtriage.ingest.IngestItem;
 import org.mailtriage.ingest.InputCounts;
-import org.mailtriage.ingest.QuarantineRecord;
-import org.mailtriage.ingest.SourceFormat;
+import org.mailtriage.model.DeliveryEvent;
+import org.mailtriage.model.QuarantineRecord;
+import org.mailtriage.model.Reason;
+import org.mailtriage.model.SourceFormat;
 
 /**
  * Fuzzes the bounce path: the mbox splitter (MboxReader) and, per email, the MIME walk, DSN and free-text parsing
@@ -23,7 +24,7 @@ import org.mailtriage.ingest.SourceFormat;
  * and an mbox split anywhere yields the same emails and events as one read.
  */
 class BounceFuzzTest {
-    private static final BounceClassifier CLASSIFIER = new BounceClassifier(Classifier.withDefaultRules());
+    private static final BounceClassifier CLASSIFIER = new ClassifyStage(Classifier.withDefaultRules());
     private static final Instant FALLBACK_TIME = Instant.parse("2026-11-26T00:00:00Z");
 
     @FuzzTest(maxDuration = "3m")

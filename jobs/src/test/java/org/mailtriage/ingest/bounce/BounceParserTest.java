@@ -11,14 +11,15 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
-import org.mailtriage.classify.Classification;
 import org.mailtriage.classify.Classifier;
-import org.mailtriage.classify.SmtpStage;
+import org.mailtriage.classify.ClassifyStage;
+import org.mailtriage.model.Classification;
+import org.mailtriage.model.SmtpStage;
 import org.mailtriage.testing.ProjectFiles;
 
 class BounceParserTest {
     private static final Path SAMPLES = ProjectFiles.resolve("data-samples/bounces");
-    private final BounceClassifier classifier = new BounceClassifier(Classifier.withDefaultRules());
+    private final ClassifyStage classifier = new ClassifyStage(Classifier.withDefaultRules());
 
     @Test
     void guideRowsAsDeliveryStatusNotifications() throws IOException {
