@@ -214,7 +214,7 @@ if has_section nightly; then
   for ((run = 1; run <= runs; run++)); do
     if result=$(nightly_run); then
       read -r seconds rss cpu <<<"$result"
-      timing=$(grep '^Time:' "$work/.stdout" | sed 's/ (the steps inside.*//')
+      timing=$(grep '^Time:' "$work/.stdout" | sed 's/ (the steps.*//')
       grep -q 'lines read = ' "$work/.stdout" || fail "nightly run $run: no summary"
       echo "| $run | $seconds | $cpu | $((rss / 1024)) | $timing |"
       echo "  nightly run $run: ${seconds}s, ${cpu} CPU-s, $((rss / 1024)) MB" >&2
