@@ -1,39 +1,38 @@
 package org.mailtriage.dns;
 
+import java.util.Locale;
+
 /** The checks written to dns_answers, one row per check and subject. */
 public enum CheckKind {
     /** Is the IP (or domain) on this blocklist zone. */
-    DNSBL("dnsbl"),
+    DNSBL,
     /** RFC 5782 test points of a zone: 127.0.0.2 (or the test domain) listed, 127.0.0.1 (or invalid) not. */
-    DNSBL_SELF_TEST("dnsbl_self_test"),
+    DNSBL_SELF_TEST,
     /** Does the IP have a PTR record (answers: the PTR names). */
-    PTR("ptr"),
+    PTR,
     /** Does one of the PTR names resolve back to the IP (answers: the confirmed names). */
-    FCRDNS("fcrdns"),
+    FCRDNS,
     /** Do the PTR names look generic/dynamic (IP digits, dsl, pool, dyn…): fail when they do. */
-    PTR_GENERIC("ptr_generic"),
+    PTR_GENERIC,
     /** HELO name syntax: RFC 1035/1123 host name or an RFC 5321 address literal. */
-    HELO_SYNTAX("helo_syntax"),
+    HELO_SYNTAX,
     /** HELO name is fully qualified (or an address literal). */
-    HELO_FQDN("helo_fqdn"),
+    HELO_FQDN,
     /** HELO name has A/AAAA records (answers: the addresses). */
-    HELO_RESOLVES("helo_resolves"),
+    HELO_RESOLVES,
     /** HELO name (or literal) points at the sending IP ({@code peer_ip}). */
-    HELO_MATCHES_IP("helo_matches_ip"),
+    HELO_MATCHES_IP,
     /** Sender domain has A/AAAA records. */
-    DOMAIN_A("domain_a"),
+    DOMAIN_A,
     /** Sender domain has MX records (answers: the exchanges). */
-    DOMAIN_MX("domain_mx"),
+    DOMAIN_MX,
     /** Sender domain publishes an SPF TXT record. */
-    SPF("spf"),
+    SPF,
     /** Sender domain publishes a DMARC TXT record at _dmarc. */
-    DMARC("dmarc");
+    DMARC;
 
-    private final String label;
-
-    CheckKind(String label) {
-        this.label = label;
-    }
+    /** How dns_answers spells it: the name in lower case. */
+    private final String label = name().toLowerCase(Locale.ROOT);
 
     public String label() {
         return label;
@@ -41,11 +40,6 @@ public enum CheckKind {
 
     /** The value a dns_answers row spells as {@code label}. */
     public static CheckKind fromLabel(String label) {
-        for (CheckKind value : values()) {
-            if (value.label.equals(label)) {
-                return value;
-            }
-        }
-        throw new IllegalArgumentException("unknown check: " + label);
+        return Labels.parse(CheckKind.class, label, "check");
     }
 }

@@ -1,28 +1,27 @@
 package org.mailtriage.dns;
 
+import java.util.Locale;
+
 /** Why a check ended {@code unknown}. */
 public enum ErrorKind {
-    TIMEOUT("timeout"),
-    SERVFAIL("servfail"),
-    REFUSED("refused"),
+    TIMEOUT,
+    SERVFAIL,
+    REFUSED,
     /** Any other response code (FORMERR, NOTIMP, …). */
-    BAD_RCODE("bad_rcode"),
+    BAD_RCODE,
     /** A list's own error code: Spamhaus 127.255.255.x, DBL 127.0.1.255. */
-    OPERATOR_ERROR("operator_error"),
+    OPERATOR_ERROR,
     /** The list says we asked too often (Spamhaus 127.255.255.255). */
-    RATE_LIMITED("rate_limited"),
+    RATE_LIMITED,
     /** An answer no list gives: outside 127.0.0.0/8, 127.0.0.1, or not an address at all. */
-    BAD_ANSWER("bad_answer"),
+    BAD_ANSWER,
     /** The zone failed its RFC 5782 self-test, so none of its answers can be trusted. */
-    ZONE_BROKEN("zone_broken"),
+    ZONE_BROKEN,
     /** The question could not be sent (socket error, unreachable). */
-    NETWORK("network");
+    NETWORK;
 
-    private final String label;
-
-    ErrorKind(String label) {
-        this.label = label;
-    }
+    /** How dns_answers spells it: the name in lower case. */
+    private final String label = name().toLowerCase(Locale.ROOT);
 
     public String label() {
         return label;
@@ -30,11 +29,6 @@ public enum ErrorKind {
 
     /** The value a dns_answers row spells as {@code label}. */
     public static ErrorKind fromLabel(String label) {
-        for (ErrorKind value : values()) {
-            if (value.label.equals(label)) {
-                return value;
-            }
-        }
-        throw new IllegalArgumentException("unknown error kind: " + label);
+        return Labels.parse(ErrorKind.class, label, "error kind");
     }
 }

@@ -1,18 +1,17 @@
 package org.mailtriage.dns;
 
+import java.util.Locale;
+
 /** What one check concluded. {@code unknown} whenever DNS could not give a trustworthy answer. */
 public enum Outcome {
-    LISTED("listed"),
-    NOT_LISTED("not_listed"),
-    PASS("pass"),
-    FAIL("fail"),
-    UNKNOWN("unknown");
+    LISTED,
+    NOT_LISTED,
+    PASS,
+    FAIL,
+    UNKNOWN;
 
-    private final String label;
-
-    Outcome(String label) {
-        this.label = label;
-    }
+    /** How dns_answers spells it: the name in lower case. */
+    private final String label = name().toLowerCase(Locale.ROOT);
 
     public String label() {
         return label;
@@ -20,12 +19,7 @@ public enum Outcome {
 
     /** The value a dns_answers row spells as {@code label}. */
     public static Outcome fromLabel(String label) {
-        for (Outcome value : values()) {
-            if (value.label.equals(label)) {
-                return value;
-            }
-        }
-        throw new IllegalArgumentException("unknown outcome: " + label);
+        return Labels.parse(Outcome.class, label, "outcome");
     }
 
     /** Only definite answers are worth reusing from the cache; an unknown is asked again next time. */

@@ -50,17 +50,12 @@ public final class CourierParser extends MtaLineParser implements FormAwareParse
     };
 
     public CourierParser(ServerDirectory servers) {
-        super(servers);
+        super(servers, FORMS);
     }
 
     @Override
     public TokenFilter prefilter() {
         return PREFILTER;
-    }
-
-    @Override
-    public List<String> forms() {
-        return FORMS;
     }
 
     @Override

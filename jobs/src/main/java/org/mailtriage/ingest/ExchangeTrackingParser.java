@@ -56,17 +56,12 @@ public final class ExchangeTrackingParser extends MtaLineParser implements FormA
     private int columnCount;
 
     public ExchangeTrackingParser(ServerDirectory servers) {
-        super(servers);
+        super(servers, FORMS);
     }
 
     @Override
     public TokenFilter prefilter() {
         return PREFILTER;
-    }
-
-    @Override
-    public List<String> forms() {
-        return FORMS;
     }
 
     /** How many columns the last #Fields line named; 0 before it. */

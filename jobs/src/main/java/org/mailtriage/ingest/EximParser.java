@@ -65,17 +65,12 @@ public final class EximParser extends MtaLineParser implements FormAwareParser {
     private static final TokenFilter PREFILTER = new TokenFilter(PREFILTER_TOKENS);
 
     public EximParser(ServerDirectory servers) {
-        super(servers);
+        super(servers, FORMS);
     }
 
     @Override
     public TokenFilter prefilter() {
         return PREFILTER;
-    }
-
-    @Override
-    public List<String> forms() {
-        return FORMS;
     }
 
     @Override

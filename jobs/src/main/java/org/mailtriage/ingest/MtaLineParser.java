@@ -2,6 +2,8 @@ package org.mailtriage.ingest;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
+
 /**
  * The opening every MTA log parser shares: the server directory that tells our IPs from others, and the syslog header.
  *
@@ -11,9 +13,21 @@ import static java.util.Objects.requireNonNull;
  */
 public abstract class MtaLineParser implements LineParser {
     protected final ServerDirectory servers;
+    private final List<String> forms;
 
     protected MtaLineParser(ServerDirectory servers) {
+        this(servers, List.of());
+    }
+
+    /** @param forms the line forms the parser reports ({@link FormAwareParser#forms()}) */
+    protected MtaLineParser(ServerDirectory servers, List<String> forms) {
         this.servers = requireNonNull(servers, "servers is null");
+        this.forms = List.copyOf(forms);
+    }
+
+    /** Every line form this parser can report, except {@link FormAwareParser#NO_FORM} (none for a parser without forms). */
+    public List<String> forms() {
+        return forms;
     }
 
     /** The line's syslog header, or null when it has none (the parser decides whether that is bad input). */

@@ -35,17 +35,12 @@ public final class OpenSmtpdParser extends MtaLineParser implements FormAwarePar
     private static final TokenFilter PREFILTER = new TokenFilter(PREFILTER_TOKENS);
 
     public OpenSmtpdParser(ServerDirectory servers) {
-        super(servers);
+        super(servers, FORMS);
     }
 
     @Override
     public TokenFilter prefilter() {
         return PREFILTER;
-    }
-
-    @Override
-    public List<String> forms() {
-        return FORMS;
     }
 
     @Override

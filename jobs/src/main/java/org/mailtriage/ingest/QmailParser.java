@@ -49,17 +49,12 @@ public final class QmailParser extends MtaLineParser implements FormAwareParser 
     private final Map<String, String> senders = bounded();
 
     public QmailParser(ServerDirectory servers) {
-        super(servers);
+        super(servers, FORMS);
     }
 
     @Override
     public TokenFilter prefilter() {
         return PREFILTER;
-    }
-
-    @Override
-    public List<String> forms() {
-        return FORMS;
     }
 
     @Override

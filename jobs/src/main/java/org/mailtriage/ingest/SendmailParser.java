@@ -43,17 +43,12 @@ public final class SendmailParser extends MtaLineParser implements FormAwarePars
     private static final TokenFilter PREFILTER = new TokenFilter(PREFILTER_TOKENS);
 
     public SendmailParser(ServerDirectory servers) {
-        super(servers);
+        super(servers, FORMS);
     }
 
     @Override
     public TokenFilter prefilter() {
         return PREFILTER;
-    }
-
-    @Override
-    public List<String> forms() {
-        return FORMS;
     }
 
     @Override
