@@ -8,44 +8,19 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.mailtriage.dns.DnsAnswer;
-import org.mailtriage.model.GuideRule;
 import org.mailtriage.report.Action;
 import org.mailtriage.report.Count;
 import org.mailtriage.report.DelistingRequest;
-import org.mailtriage.report.RuleGroup;
 import org.mailtriage.report.Sample;
-import org.mailtriage.report.ServerFacts;
 import org.mailtriage.report.ServerRemediation;
-import org.mailtriage.report.ServerRole;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * Between Spark rows and the report's records: the per-server facts row the job's SQL builds
- * becomes {@link ServerFacts}; the planner's records become rows of {@link Schemas#SERVER_REMEDIATION}
- * and {@link Schemas#DELISTING_REQUESTS}, field for field.
+ * From the report's records to Spark rows: the planner's records become rows of {@link Schemas#SERVER_REMEDIATION}
+ * and {@link Schemas#DELISTING_REQUESTS}, field for field (the facts come from {@code report.DayAggregate}, not from rows).
  */
 public final class ReportRows {
     private ReportRows() {
-    }
-
-    static ServerFacts facts(Row row) {
-        return new ServerFacts(
-                ServerRole.fromLabel(row.getAs("role")),
-                row.getAs("ip"),
-                row.getAs("server_name"),
-                strings(row, "helo_names"),
-                strings(row, "reporting_hosts"),
-                instant(row, "first_seen"),
-                instant(row, "last_seen"),
-                longOrZero(row, "failures"),
-                longOrZero(row, "bounces"),
-                counts(row, "failures_by_reason"),
-                counts(row, "failures_by_guide_rule"),
-                counts(row, "receiving_domains"),
-                ruleGroups(row),
-                answers(row, "ip_answers"),
-                answers(row, "helo_answers"));
     }
 
     public static Row remediation(ServerRemediation server, LocalDate previousReportDate, LocalDate reportDate) {
@@ -118,62 +93,8 @@ public final class ReportRows {
                 Date.valueOf(reportDate));
     }
 
-    private static List<RuleGroup> ruleGroups(Row row) {
-        List<RuleGroup> groups = new ArrayList<>();
-        for (Row group : rows(row, "rule_groups")) {
-            List<Sample> samples = new ArrayList<>();
-            for (Row sample : rows(group, "samples")) {
-                samples.add(new Sample(sample.getAs("event_id"), instant(sample, "event_time"), sample.getAs("recipient_domain"),
-                        sample.getAs("reply_code"), sample.getAs("reply_text"), sample.<Boolean>getAs("permanent")));
-            }
-            groups.add(new RuleGroup(GuideRule.fromLabel(group.getAs("guide_rule")), group.getAs("blocklist"), group.<Long>getAs("failures"),
-                    group.<Long>getAs("bounces"), instant(group, "first_seen"), instant(group, "last_seen"), samples));
-        }
-        return groups;
-    }
-
-    private static List<DnsAnswer> answers(Row row, String field) {
-        List<DnsAnswer> answers = new ArrayList<>();
-        for (Row answer : rows(row, field)) {
-            answers.add(DnsRows.answer(answer));
-        }
-        return answers;
-    }
-
-    private static List<Count> counts(Row row, String field) {
-        List<Count> counts = new ArrayList<>();
-        for (Row count : rows(row, field)) {
-            counts.add(new Count(count.getString(0), count.getLong(1)));
-        }
-        return counts;
-    }
-
     private static List<Row> countRows(List<Count> counts) {
         return counts.stream().map(count -> RowFactory.create(count.name(), count.count())).toList();
-    }
-
-    private static List<Row> rows(Row row, String field) {
-        int index = row.fieldIndex(field);
-        return row.isNullAt(index) ? List.of() : row.getList(index);
-    }
-
-    private static List<String> strings(Row row, String field) {
-        int index = row.fieldIndex(field);
-        if (row.isNullAt(index)) {
-            return List.of();
-        }
-        List<String> values = row.getList(index);
-        return values.stream().filter(value -> value != null).toList();
-    }
-
-    private static long longOrZero(Row row, String field) {
-        int index = row.fieldIndex(field);
-        return row.isNullAt(index) ? 0 : row.getLong(index);
-    }
-
-    private static Instant instant(Row row, String field) {
-        int index = row.fieldIndex(field);
-        return row.isNullAt(index) ? null : row.getTimestamp(index).toInstant();
     }
 
     private static Timestamp timestamp(Instant instant) {
