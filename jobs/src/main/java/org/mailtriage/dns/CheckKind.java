@@ -1,9 +1,7 @@
 package org.mailtriage.dns;
 
-import java.util.Locale;
-
 /** The checks written to dns_answers, one row per check and subject. */
-public enum CheckKind {
+public enum CheckKind implements Labelled {
     /** Is the IP (or domain) on this blocklist zone. */
     DNSBL,
     /** RFC 5782 test points of a zone: 127.0.0.2 (or the test domain) listed, 127.0.0.1 (or invalid) not. */
@@ -31,15 +29,8 @@ public enum CheckKind {
     /** Sender domain publishes a DMARC TXT record at _dmarc. */
     DMARC;
 
-    /** How dns_answers spells it: the name in lower case. */
-    private final String label = name().toLowerCase(Locale.ROOT);
-
-    public String label() {
-        return label;
-    }
-
     /** The value a dns_answers row spells as {@code label}. */
     public static CheckKind fromLabel(String label) {
-        return Labels.parse(CheckKind.class, label, "check");
+        return Labelled.parse(CheckKind.class, label, "check");
     }
 }

@@ -18,14 +18,13 @@ import org.mailtriage.model.SourceFormat;
  * read one range of one file in order (as LogChunkReader does). Inbound, courieresmtpd logs
  * "error,relay=::ffff:ip,msg="550 …",cmd: RCPT TO:&lt;…&gt;" and "error,relay=…,from=&lt;…&gt;,to=&lt;…&gt;: 5xx …".
  */
-public final class CourierParser extends MtaLineParser implements FormAwareParser {
+public final class CourierParser extends SyslogLineParser {
     public static final List<String> PREFILTER_TOKENS = List.of("addr=<", "error,relay=");
 
     public static final String FORM_DIALOG = "dialog";
     public static final String FORM_STATUS = "status";
     public static final String FORM_ERROR_MESSAGE = "error_message";
     public static final String FORM_ERROR_ENVELOPE = "error_envelope";
-    public static final String FORM_BAD_LINE = "bad_line";
     private static final List<String> FORMS = List.of(FORM_DIALOG, FORM_STATUS, FORM_ERROR_MESSAGE, FORM_ERROR_ENVELOPE, FORM_BAD_LINE);
 
     private static final int MAX_PENDING = 10_000;
@@ -50,7 +49,7 @@ public final class CourierParser extends MtaLineParser implements FormAwareParse
     };
 
     public CourierParser(ServerDirectory servers) {
-        super(servers, FORMS);
+        super(servers, FORMS, program -> program.startsWith("courier"));
     }
 
     @Override
@@ -59,11 +58,7 @@ public final class CourierParser extends MtaLineParser implements FormAwareParse
     }
 
     @Override
-    public Parsed parseWithForm(SourceLine line) {
-        SyslogHeader header = syslogHeader(line);
-        if (header == null) {
-            return Parsed.quarantined(FORM_BAD_LINE, "no_syslog_header");
-        }
+    protected Parsed parseMessage(SourceLine line, SyslogHeader header) {
         String program = header.component();
         if (program.equals("courieresmtp") || program.equals("courierlocal")) {
             return outbound(line, header);

@@ -26,7 +26,7 @@ import org.mailtriage.model.SourceFormat;
  * is classified. Lines carry Exim's own time ("2026-11-26 03:14:15[.123] [+0100] [[pid]]") or a syslog header
  * (log_file_path = syslog); Exim writes multi-line replies with a literal "\n".
  */
-public final class EximParser extends MtaLineParser implements FormAwareParser {
+public final class EximParser extends StampedLineParser {
     public static final List<String> PREFILTER_TOKENS = List.of("** ", "== ", "rejected ");
 
     public static final String FORM_SMTP_ERROR_HOST_FIELD = "smtp_error_host_field";
@@ -36,7 +36,6 @@ public final class EximParser extends MtaLineParser implements FormAwareParser {
     public static final String FORM_REJECT_ACL = "reject_acl";
     public static final String FORM_REJECT_HELO_SYNTAX = "reject_helo_syntax";
     public static final String FORM_REJECT_LOCAL_SCAN = "reject_local_scan";
-    public static final String FORM_BAD_LINE = "bad_line";
     private static final List<String> FORMS = List.of(FORM_SMTP_ERROR_HOST_FIELD, FORM_SMTP_ERROR_HOST_IN_MESSAGE,
             FORM_DELIVERY_OTHER, FORM_DEFER_RETRY_WAIT, FORM_REJECT_ACL, FORM_REJECT_HELO_SYNTAX, FORM_REJECT_LOCAL_SCAN, FORM_BAD_LINE);
 
@@ -65,7 +64,7 @@ public final class EximParser extends MtaLineParser implements FormAwareParser {
     private static final TokenFilter PREFILTER = new TokenFilter(PREFILTER_TOKENS);
 
     public EximParser(ServerDirectory servers) {
-        super(servers, FORMS);
+        super(servers, FORMS, program -> program.toLowerCase(Locale.ROOT).startsWith("exim"));
     }
 
     @Override
@@ -74,33 +73,20 @@ public final class EximParser extends MtaLineParser implements FormAwareParser {
     }
 
     @Override
-    public Parsed parseWithForm(SourceLine line) {
-        Instant time;
-        String host = null;
-        String body;
+    protected Stamped ownStamp(SourceLine line) {
         Matcher nativeTime = NATIVE.matcher(line.text());
-        if (nativeTime.matches()) {
-            time = parseTime(nativeTime.group(1), nativeTime.group(2), line);
-            body = nativeTime.group(3);
-        } else {
-            SyslogHeader header = syslogHeader(line);
-            if (header == null) {
-                return Parsed.quarantined(FORM_BAD_LINE, "no_timestamp");
-            }
-            if (!header.component().toLowerCase(Locale.ROOT).startsWith("exim")) {
-                return Parsed.ignored();
-            }
-            time = header.time();
-            host = header.host();
-            body = header.message();
-            Matcher inner = NATIVE.matcher(body);
-            if (inner.matches()) {
-                body = inner.group(3);
-            }
-        }
-        if (time == null) {
-            return Parsed.quarantined(FORM_BAD_LINE, "bad_timestamp");
-        }
+        return nativeTime.matches() ? new Stamped(parseTime(nativeTime.group(1), nativeTime.group(2), line), nativeTime.group(3)) : null;
+    }
+
+    /** Exim may keep its own time prefix under syslog too; the header's time stands, the prefix is dropped. */
+    @Override
+    protected Stamped syslogStamp(SyslogHeader header) {
+        Matcher inner = NATIVE.matcher(header.message());
+        return new Stamped(header.time(), inner.matches() ? inner.group(3) : header.message());
+    }
+
+    @Override
+    protected Parsed parseMessage(SourceLine line, Instant time, String host, String body) {
         String messageId = null;
         Matcher id = MESSAGE_ID.matcher(body);
         if (id.matches()) {

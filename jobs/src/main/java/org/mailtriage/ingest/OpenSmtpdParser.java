@@ -17,13 +17,12 @@ import org.mailtriage.model.SourceFormat;
  * relay). Inbound: "SESSION smtp failed-command command="RCPT TO:&lt;…&gt;" result="550 …""; the client address is
  * only on the session's "connected" line, so it is filled in only when the line carries address=.
  */
-public final class OpenSmtpdParser extends MtaLineParser implements FormAwareParser {
+public final class OpenSmtpdParser extends SyslogLineParser {
     public static final List<String> PREFILTER_TOKENS = List.of("result=\"TempFail\"", "result=\"PermFail\"", "failed-command");
 
     public static final String FORM_MTA_DELIVERY = "mta_delivery";
     public static final String FORM_MDA_DELIVERY = "mda_delivery";
     public static final String FORM_FAILED_COMMAND = "failed_command";
-    public static final String FORM_BAD_LINE = "bad_line";
     private static final List<String> FORMS = List.of(FORM_MTA_DELIVERY, FORM_MDA_DELIVERY, FORM_FAILED_COMMAND, FORM_BAD_LINE);
 
     private static final Pattern EVENT = Pattern.compile("^([0-9a-f]{16}) (mta|mda|smtp) (delivery|failed-command) (.*)$", Pattern.DOTALL);
@@ -35,7 +34,7 @@ public final class OpenSmtpdParser extends MtaLineParser implements FormAwarePar
     private static final TokenFilter PREFILTER = new TokenFilter(PREFILTER_TOKENS);
 
     public OpenSmtpdParser(ServerDirectory servers) {
-        super(servers, FORMS);
+        super(servers, FORMS, program -> program.equals("smtpd"));
     }
 
     @Override
@@ -44,14 +43,7 @@ public final class OpenSmtpdParser extends MtaLineParser implements FormAwarePar
     }
 
     @Override
-    public Parsed parseWithForm(SourceLine line) {
-        SyslogHeader header = syslogHeader(line);
-        if (header == null) {
-            return Parsed.quarantined(FORM_BAD_LINE, "no_syslog_header");
-        }
-        if (!header.component().equals("smtpd")) {
-            return Parsed.ignored();
-        }
+    protected Parsed parseMessage(SourceLine line, SyslogHeader header) {
         Matcher event = EVENT.matcher(header.message());
         if (!event.matches()) {
             return Parsed.ignored();

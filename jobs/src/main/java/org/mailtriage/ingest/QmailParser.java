@@ -20,13 +20,12 @@ import org.mailtriage.model.SourceFormat;
  * syslog header ("qmail: 1764151270.123456 …"). qmail writes the report with "_" for spaces and "/" between lines.
  * qmail-smtpd logs no rejects, so there is no inbound side.
  */
-public final class QmailParser extends MtaLineParser implements FormAwareParser {
+public final class QmailParser extends StampedLineParser {
     public static final List<String> PREFILTER_TOKENS = List.of("starting delivery ", "info msg ", ": failure: ", ": deferral: ");
 
     public static final String FORM_BOOKKEEPING = "bookkeeping";
     public static final String FORM_REMOTE_SAID = "remote_said";
     public static final String FORM_REPORT_ONLY = "report_only";
-    public static final String FORM_BAD_LINE = "bad_line";
     private static final List<String> FORMS = List.of(FORM_BOOKKEEPING, FORM_REMOTE_SAID, FORM_REPORT_ONLY, FORM_BAD_LINE);
 
     private static final int MAX_PENDING = 10_000;
@@ -49,7 +48,7 @@ public final class QmailParser extends MtaLineParser implements FormAwareParser 
     private final Map<String, String> senders = bounded();
 
     public QmailParser(ServerDirectory servers) {
-        super(servers, FORMS);
+        super(servers, FORMS, program -> program.startsWith("qmail"));
     }
 
     @Override
@@ -58,36 +57,28 @@ public final class QmailParser extends MtaLineParser implements FormAwareParser 
     }
 
     @Override
-    public Parsed parseWithForm(SourceLine line) {
-        Instant time;
-        String host = null;
-        String message;
+    protected Stamped ownStamp(SourceLine line) {
         Matcher tai = TAI64N.matcher(line.text());
-        if (tai.matches()) {
-            long label = Long.parseUnsignedLong(tai.group(1), 16);
-            time = instant(label - TAI64_EPOCH, Long.parseLong(tai.group(2), 16) % 1_000_000_000L);
-            message = tai.group(3);
-        } else {
-            SyslogHeader header = syslogHeader(line);
-            if (header == null) {
-                return Parsed.quarantined(FORM_BAD_LINE, "no_timestamp");
-            }
-            if (!header.component().startsWith("qmail")) {
-                return Parsed.ignored();
-            }
-            host = header.host();
-            time = header.time();
-            message = header.message();
-            Matcher splogger = SPLOGGER.matcher(message);
-            if (splogger.matches()) {
-                BigDecimal seconds = new BigDecimal(splogger.group(1));
-                time = instant(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
-                message = splogger.group(2);
-            }
+        if (!tai.matches()) {
+            return null;
         }
-        if (time == null) {
-            return Parsed.quarantined(FORM_BAD_LINE, "bad_timestamp");
+        long label = Long.parseUnsignedLong(tai.group(1), 16);
+        return new Stamped(instant(label - TAI64_EPOCH, Long.parseLong(tai.group(2), 16) % 1_000_000_000L), tai.group(3));
+    }
+
+    /** splogger writes its own Unix seconds after the syslog header: those are the line's time. */
+    @Override
+    protected Stamped syslogStamp(SyslogHeader header) {
+        Matcher splogger = SPLOGGER.matcher(header.message());
+        if (!splogger.matches()) {
+            return new Stamped(header.time(), header.message());
         }
+        BigDecimal seconds = new BigDecimal(splogger.group(1));
+        return new Stamped(instant(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue()), splogger.group(2));
+    }
+
+    @Override
+    protected Parsed parseMessage(SourceLine line, Instant time, String host, String message) {
         Matcher matcher;
         if ((matcher = STARTING.matcher(message)).matches()) {
             deliveries.put(matcher.group(1), new Delivery(matcher.group(2), matcher.group(4).strip(), matcher.group(3).equals("remote")));

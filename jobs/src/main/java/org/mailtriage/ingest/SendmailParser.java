@@ -22,13 +22,12 @@ import org.mailtriage.model.SourceFormat;
  * "ruleset=check_relay|check_mail|check_rcpt, arg1=…, relay=host [ip], reject=550 5.7.1 …" and milter rejects.
  * Process names sm-mta, sendmail, sm-msp-queue and sm-acceptingconnections; other programs are ignored.
  */
-public final class SendmailParser extends MtaLineParser implements FormAwareParser {
+public final class SendmailParser extends SyslogLineParser {
     public static final List<String> PREFILTER_TOKENS = List.of("dsn=4", "dsn=5", "stat=Deferred", "reject=");
 
     public static final String FORM_DELIVERY = "delivery";
     public static final String FORM_RULESET_REJECT = "ruleset_reject";
     public static final String FORM_MILTER_REJECT = "milter_reject";
-    public static final String FORM_BAD_LINE = "bad_line";
     private static final List<String> FORMS = List.of(FORM_DELIVERY, FORM_RULESET_REJECT, FORM_MILTER_REJECT, FORM_BAD_LINE);
 
     private static final Set<String> PROGRAMS = Set.of("sm-mta", "sendmail", "sm-msp-queue", "sm-acceptingconnections");
@@ -43,7 +42,7 @@ public final class SendmailParser extends MtaLineParser implements FormAwarePars
     private static final TokenFilter PREFILTER = new TokenFilter(PREFILTER_TOKENS);
 
     public SendmailParser(ServerDirectory servers) {
-        super(servers, FORMS);
+        super(servers, FORMS, PROGRAMS::contains);
     }
 
     @Override
@@ -52,14 +51,7 @@ public final class SendmailParser extends MtaLineParser implements FormAwarePars
     }
 
     @Override
-    public Parsed parseWithForm(SourceLine line) {
-        SyslogHeader header = syslogHeader(line);
-        if (header == null) {
-            return Parsed.quarantined(FORM_BAD_LINE, "no_syslog_header");
-        }
-        if (!PROGRAMS.contains(header.component())) {
-            return Parsed.ignored();
-        }
+    protected Parsed parseMessage(SourceLine line, SyslogHeader header) {
         String message = header.message();
         String queueId = null;
         Matcher queue = QUEUE_ID.matcher(message);
