@@ -4,6 +4,7 @@
 Deterministic (seeded). Documentation IP ranges (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24,
 2001:db8::/32) and example domains only. Rerun after editing; the output is committed.
 """
+import csv
 import gzip
 import os
 import random
@@ -42,74 +43,20 @@ def delivered(ts, host, proc, q):
     ]
 
 
-def outbound_failures(day):
-    """(host, text) for a remote server refusing ours: each guide row and the common others."""
-    return [
-        ("out1", "mx.example.net", "198.51.100.5", "bounced", "5.7.1",
-         "host mx.example.net[198.51.100.5] said: 554 5.7.1 Service unavailable; Client host [192.0.2.10] blocked using zen.spamhaus.org; "
-         "https://www.spamhaus.org/query/ip/192.0.2.10 (in reply to RCPT TO command)"),
-        ("out1", "mx1.example.org", "198.51.100.17", "bounced", "5.7.1",
-         "host mx1.example.org[198.51.100.17] said: 550 5.7.1 Service unavailable; client [192.0.2.10] blocked using zen.spamhaus.org "
-         "(in reply to RCPT TO command)"),
-        ("out1", "smtp.mail.example", "198.51.100.33", "bounced", "5.7.1",
-         "host smtp.mail.example[198.51.100.33] said: 550-5.7.1 Unfortunately, messages from [192.0.2.10] weren't sent. 550-5.7.1 Please "
-         "contact your Internet service provider since part of their network is on our block list (S3150). 550 5.7.1 You can also refer "
-         "your provider to http://mail.example/delist (in reply to RCPT TO command)"),
-        ("out2", "mx.example.edu", "198.51.100.41", "bounced", "5.7.1",
-         "host mx.example.edu[198.51.100.41] said: 554 5.7.1 Service unavailable; Client host [192.0.2.20] blocked using bl.spamcop.net; "
-         "Blocked - see https://www.spamcop.net/bl.shtml?192.0.2.20 (in reply to RCPT TO command)"),
-        ("out2", "in.mail.test", "198.51.100.58", "deferred", "4.7.1",
-         "host in.mail.test[198.51.100.58] said: 450 4.7.1 Client host rejected: cannot find your hostname, [192.0.2.20] "
-         "(in reply to RCPT TO command)"),
-        ("out2", "mx.example.net", "198.51.100.5", "bounced", "5.7.25",
-         "host mx.example.net[198.51.100.5] said: 550-5.7.25 [192.0.2.20] The IP address sending this message does not have a PTR record "
-         "setup, or the corresponding forward DNS entry does not point to the sending IP. 550 5.7.25 As a policy, mail.example does not "
-         "accept messages from IPs with missing PTR records. (in reply to end of DATA command)"),
-        ("out3", "mx1.example.org", "198.51.100.17", "deferred", "4.7.1",
-         "host mx1.example.org[198.51.100.17] said: 450 4.7.1 <out3>: Helo command rejected: Host not found (in reply to RCPT TO command)"),
-        ("out3", "mx.example.edu", "198.51.100.41", "bounced", "5.5.2",
-         "host mx.example.edu[198.51.100.41] said: 504 5.5.2 <out3>: Helo command rejected: need fully-qualified hostname "
-         "(in reply to RCPT TO command)"),
-        ("out1", "mx.example.net", "198.51.100.5", "bounced", "5.1.1",
-         "host mx.example.net[198.51.100.5] said: 550 5.1.1 <nobody@example.net>: Recipient address rejected: User unknown in virtual "
-         "mailbox table (in reply to RCPT TO command)"),
-        ("out2", "mx1.example.org", "198.51.100.17", "deferred", "4.2.2",
-         "host mx1.example.org[198.51.100.17] said: 452 4.2.2 <carol@example.org>: Mailbox full (in reply to RCPT TO command)"),
-        ("out1", "in.mail.test", "198.51.100.58", "deferred", "4.4.1",
-         "connect to in.mail.test[198.51.100.58]:25: Connection refused"),
-        ("out2", "mx.example.edu", "198.51.100.41", "deferred", "4.4.2",
-         "lost connection with mx.example.edu[198.51.100.41] while receiving the initial server greeting"),
-        ("out1", "smtp.mail.example", "198.51.100.33", "deferred", "4.7.0",
-         "host smtp.mail.example[198.51.100.33] refused to talk to me: 421 4.7.0 [TSS04] Messages from 192.0.2.10 temporarily deferred "
-         "due to unexpected volume or user complaints - 4.16.55.1; see https://mail.example/421/ts04"),
-    ]
+def rows(name):
+    """The rows of a tab-separated table beside this script (first line: column names)."""
+    with open(os.path.join(HERE, name), encoding="utf-8", newline="") as table:
+        return [tuple(row) for row in csv.reader(table, delimiter="\t", quoting=csv.QUOTE_NONE)][1:]
+
+
+def outbound_failures():
+    """(our host, mx, mx ip, status, dsn, text) for a remote server refusing ours: each guide row and the common others."""
+    return rows("outbound-failures.tsv")
 
 
 def inbound_rejects():
     """(client name, client ip, helo, reply) for our smtpd refusing a remote client: §5.1-5.6 and others."""
-    return [
-        ("unknown", "203.0.113.5", "mail.example.com",
-         "450 4.7.1 Client host rejected: cannot find your hostname, [203.0.113.5]"),
-        ("relay.example.org", "203.0.113.17", "mail.nonexistent.example",
-         "450 4.7.1 <mail.nonexistent.example>: Helo command rejected: Host not found"),
-        ("host-17.example.net", "203.0.113.23", "mailserver",
-         "504 5.5.2 <mailserver>: Helo command rejected: need fully-qualified hostname"),
-        ("smtp.example.cn", "203.0.113.31", "邮件服务器",
-         "501 5.5.2 <邮件服务器>: Helo command rejected: Invalid name"),
-        ("dsl-203-0-113-44.dyn.example.net", "203.0.113.44", "home.example.net",
-         "554 5.7.1 <postmaster@example.com>: Recipient address rejected: Dynamic IP"),
-        ("unknown", "203.0.113.66", "bulk.example.org",
-         "554 5.7.1 Service unavailable; Client host [203.0.113.66] blocked using zen.spamhaus.org; "
-         "https://www.spamhaus.org/query/ip/203.0.113.66"),
-        ("unknown", "203.0.113.66", "bulk.example.org",
-         "554 5.7.1 Service unavailable;"),
-        ("mail.example.org", "198.51.100.90", "mail.example.org",
-         "554 5.7.1 <someone@example.net>: Relay access denied"),
-        ("mail.example.org", "198.51.100.90", "mail.example.org",
-         "550 5.1.1 <noone@example.com>: Recipient address rejected: User unknown in local recipient table"),
-        ("unknown", "2001:db8:bad::7", "[IPv6:2001:db8:bad::7]",
-         "450 4.7.1 Client host rejected: cannot find your reverse hostname, [2001:db8:bad::7]"),
-    ]
+    return rows("inbound-rejects.tsv")
 
 
 def write_day(day, lines_out):
@@ -123,7 +70,7 @@ def write_day(day, lines_out):
             lines_out.append(f"{ts} mx1 postfix/smtpd[{random.randint(1000, 9000)}]: connect from unknown[203.0.113.{random.randint(2, 250)}]")
             lines_out.append(f"{ts} mx1 postfix/smtpd[{random.randint(1000, 9000)}]: disconnect from unknown[203.0.113.{random.randint(2, 250)}] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4")
         if index % 40 == 5:
-            for host, mx, ip, status, dsn, text in outbound_failures(day):
+            for host, mx, ip, status, dsn, text in outbound_failures():
                 second += random.randint(1, 30)
                 ts = iso(day, second)
                 rcpt = f"{random.choice(LOCAL)}@{mx.split('.', 1)[1]}"

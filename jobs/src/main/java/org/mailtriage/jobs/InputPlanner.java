@@ -23,8 +23,11 @@ import org.mailtriage.model.SourceFormat;
  * Turns the user's input paths (files, directories, globs; any Hadoop file system) into splits.
  * Each file's format is sniffed from its first bytes unless forced; files of unknown format are
  * reported, not read. Plain files are cut into ranges so one big log becomes many tasks.
+ *
+ * @param forcedFormat null to sniff each file
+ * @param referenceDate null to take it from the file name, else the file's modification time
  */
-public final class InputPlanner {
+public record InputPlanner(Configuration configuration, long splitBytes, SourceFormat forcedFormat, LocalDate referenceDate, ZoneId zone) {
     public static final long DEFAULT_SPLIT_BYTES = 64L * 1024 * 1024;
     /**
      * An mbox is cut this much finer than a log: a megabyte of bounces (about 500 emails) costs as
@@ -41,24 +44,6 @@ public final class InputPlanner {
 
     /** A directory entry that cannot be read as a file at all (FIFO, device, dangling symlink, symlink loop, no permission). */
     public record Unreadable(String path, String reason) implements java.io.Serializable {
-    }
-
-    private final Configuration configuration;
-    private final long splitBytes;
-    private final SourceFormat forcedFormat;
-    private final LocalDate referenceDate;
-    private final ZoneId zone;
-
-    /**
-     * @param forcedFormat null to sniff each file
-     * @param referenceDate null to take it from the file name, else the file's modification time
-     */
-    public InputPlanner(Configuration configuration, long splitBytes, SourceFormat forcedFormat, LocalDate referenceDate, ZoneId zone) {
-        this.configuration = configuration;
-        this.splitBytes = splitBytes;
-        this.forcedFormat = forcedFormat;
-        this.referenceDate = referenceDate;
-        this.zone = zone;
     }
 
     public Plan plan(List<String> inputs) throws IOException {

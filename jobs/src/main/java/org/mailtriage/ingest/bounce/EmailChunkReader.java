@@ -22,16 +22,18 @@ import org.mailtriage.model.SourceFormat;
 public final class EmailChunkReader extends ChunkIterator {
     private static final int QUARANTINE_RAW_LIMIT = 4096;
 
-    private final EmailSource source;
-    private final String file;
-    private final SourceFormat format;
-    private final BounceClassifier classifier;
-    private final Instant fallbackTime;
+    /** The split's counts: every email read ends up in exactly one of the three that follow it. */
     private long emailsRead;
     private long emailsWithEvents;
     private long emailsNotBounces;
     private long emailsQuarantined;
     private long events;
+
+    private final EmailSource source;
+    private final String file;
+    private final SourceFormat format;
+    private final BounceClassifier classifier;
+    private final Instant fallbackTime;
 
     public EmailChunkReader(EmailSource source, String file, SourceFormat format, BounceClassifier classifier, Instant fallbackTime) {
         this.source = requireNonNull(source, "source is null");
