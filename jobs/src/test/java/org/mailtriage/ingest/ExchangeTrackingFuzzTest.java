@@ -6,7 +6,6 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.mailtriage.classify.Classifier;
 import org.mailtriage.classify.ClassifyStage;
@@ -29,21 +28,10 @@ class ExchangeTrackingFuzzTest {
     void trackingLog(byte[] file) {
         ExchangeTrackingReader reader = new ExchangeTrackingReader(new ByteArrayInputStream(file), "MSGTRK.LOG",
                 new ExchangeTrackingParser(ServerDirectory.empty()), CLASSIFIER, REFERENCE_DATE, ZoneOffset.UTC);
-        List<DeliveryEvent> events = new ArrayList<>();
-        List<QuarantineRecord> quarantine = new ArrayList<>();
-        InputCounts counts = null;
-        while (reader.hasNext()) {
-            IngestItem item = reader.next();
-            assertThat(counts).as("counts come once, last").isNull();
-            if (item.event() != null) {
-                events.add(item.event());
-            } else if (item.quarantine() != null) {
-                quarantine.add(item.quarantine());
-            } else {
-                counts = item.counts();
-            }
-        }
-        assertThat(counts).isNotNull();
+        ReadItems read = ReadItems.drain(reader);
+        List<DeliveryEvent> events = read.events();
+        List<QuarantineRecord> quarantine = read.quarantine();
+        InputCounts counts = read.counts();
         assertThat(counts.linesRead()).as("every physical line counted").isEqualTo(lineCount(file));
         assertThat(counts.balanced()).as("counts balance: %s", counts).isTrue();
         assertThat(counts.events()).isEqualTo(events.size());

@@ -50,17 +50,17 @@ class LogChunkReaderTest {
         writeLine(file, "");
         file.write(BOUNCE.getBytes(StandardCharsets.UTF_8)); // last line without a newline
 
-        Result result = read(file.toByteArray(), 0, Long.MAX_VALUE);
-        InputCounts counts = result.counts;
+        ReadItems result = read(file.toByteArray(), 0, Long.MAX_VALUE);
+        InputCounts counts = result.counts();
         long lines = file.toString(StandardCharsets.ISO_8859_1).split("\n", -1).length;
         assertThat(counts.linesRead()).isEqualTo(lines);
         assertThat(counts.balanced()).isTrue();
         assertThat(counts.linesWithEvents()).isEqualTo(3);
-        assertThat(result.events).hasSize(3);
-        assertThat(result.events.get(1).recipient()).isEqualTo("d\uFFFDve@example.net");
-        assertThat(result.quarantine).extracting(QuarantineRecord::reason)
+        assertThat(result.events()).hasSize(3);
+        assertThat(result.events().get(1).recipient()).isEqualTo("d\uFFFDve@example.net");
+        assertThat(result.quarantine()).extracting(QuarantineRecord::reason)
                 .containsExactly("unrecognised_delivery_status", "line_too_long: 1200000 bytes", "no_syslog_header");
-        assertThat(result.quarantine.get(1).rawText()).hasSize(4096);
+        assertThat(result.quarantine().get(1).rawText()).hasSize(4096);
         assertThat(counts.linesQuarantined()).isEqualTo(3);
         assertThat(counts.linesIgnored()).isEqualTo(lines - 6);
     }
@@ -72,47 +72,29 @@ class LogChunkReaderTest {
             writeLine(file, index % 3 == 0 ? BOUNCE.replace("4Q8Jx51B2B", "Q" + index) : SENT);
         }
         byte[] bytes = file.toByteArray();
-        Result whole = read(bytes, 0, Long.MAX_VALUE);
+        ReadItems whole = read(bytes, 0, Long.MAX_VALUE);
         for (int splitSize : new int[] {1, 7, 199, BOUNCE.length() + 1, 4096, bytes.length - 1}) {
             List<DeliveryEvent> events = new ArrayList<>();
             InputCounts counts = InputCounts.ZERO;
             for (int start = 0; start < bytes.length; start += splitSize) {
-                Result part = read(bytes, start, Math.min(bytes.length, start + splitSize));
-                events.addAll(part.events);
-                counts = counts.plus(part.counts);
+                ReadItems part = read(bytes, start, Math.min(bytes.length, start + splitSize));
+                events.addAll(part.events());
+                counts = counts.plus(part.counts());
             }
             assertThat(counts.linesRead()).as("split size %d", splitSize).isEqualTo(200);
             assertThat(events).extracting(DeliveryEvent::eventId).as("split size %d", splitSize)
-                    .containsExactlyElementsOf(whole.events.stream().map(DeliveryEvent::eventId).toList());
+                    .containsExactlyElementsOf(whole.events().stream().map(DeliveryEvent::eventId).toList());
         }
-        assertThat(whole.events).hasSize(67);
-    }
-
-    private record Result(List<DeliveryEvent> events, List<QuarantineRecord> quarantine, InputCounts counts) {
+        assertThat(whole.events()).hasSize(67);
     }
 
     /** Reads [start, end) the way a Spark task does: the stream starts one byte early for a mid-file range. */
-    private static Result read(byte[] bytes, long start, long end) {
+    private static ReadItems read(byte[] bytes, long start, long end) {
         long streamStart = start > 0 ? start - 1 : 0;
         ByteArrayInputStream in = new ByteArrayInputStream(bytes, (int) streamStart, bytes.length - (int) streamStart);
         LogChunkReader reader = new LogChunkReader(in, start, end, "test.log", SourceFormat.POSTFIX,
                 new PostfixParser(ServerDirectory.empty()), CLASSIFIER, LocalDate.of(2026, 11, 27), ZoneOffset.UTC);
-        List<DeliveryEvent> events = new ArrayList<>();
-        List<QuarantineRecord> quarantine = new ArrayList<>();
-        InputCounts counts = null;
-        while (reader.hasNext()) {
-            IngestItem item = reader.next();
-            if (item.event() != null) {
-                events.add(item.event());
-            } else if (item.quarantine() != null) {
-                quarantine.add(item.quarantine());
-            } else {
-                assertThat(counts).as("counts come once, last").isNull();
-                counts = item.counts();
-            }
-        }
-        assertThat(counts).isNotNull();
-        return new Result(events, quarantine, counts);
+        return ReadItems.drain(reader);
     }
 
     private static void writeLine(ByteArrayOutputStream out, String line) {

@@ -66,27 +66,27 @@ class MtaLinesFuzzTest {
     }
 
     private static void check(byte[] file, SourceFormat format, LineParser parser) {
-        Result whole = read(file, 0, Long.MAX_VALUE, format, parser);
-        assertThat(whole.counts.linesRead()).as("lines read").isEqualTo(lineCount(file));
-        assertThat(whole.counts.balanced()).as("counts balance: %s", whole.counts).isTrue();
-        assertThat(whole.counts.events()).isEqualTo(whole.events.size());
-        assertThat(whole.counts.linesQuarantined()).isEqualTo(whole.quarantine.size());
-        assertThat(whole.events.size()).isGreaterThanOrEqualTo((int) whole.counts.linesWithEvents());
-        for (QuarantineRecord record : whole.quarantine) {
+        ReadItems whole = read(file, 0, Long.MAX_VALUE, format, parser);
+        assertThat(whole.counts().linesRead()).as("lines read").isEqualTo(lineCount(file));
+        assertThat(whole.counts().balanced()).as("counts balance: %s", whole.counts()).isTrue();
+        assertThat(whole.counts().events()).isEqualTo(whole.events().size());
+        assertThat(whole.counts().linesQuarantined()).isEqualTo(whole.quarantine().size());
+        assertThat(whole.events().size()).isGreaterThanOrEqualTo((int) whole.counts().linesWithEvents());
+        for (QuarantineRecord record : whole.quarantine()) {
             assertThat(record.reason()).as("a parser threw on a line").doesNotStartWith("parser_error");
             assertThat(record.sourceFormat()).isEqualTo(format);
             assertThat(record.sourceOffset()).isBetween(0L, (long) Math.max(file.length - 1, 0));
             assertThat(record.rawText().length()).isLessThanOrEqualTo(4096);
         }
-        for (DeliveryEvent event : whole.events) {
+        for (DeliveryEvent event : whole.events()) {
             checkEvent(event, format, file.length);
         }
         // A split anywhere (here: the middle) neither loses nor repeats a line or an event.
         int split = file.length / 2;
         if (split > 0) {
-            Result first = read(file, 0, split, format, parser);
-            Result second = read(file, split, file.length, format, parser);
-            assertThat(first.counts.plus(second.counts)).as("split at %d", split).isEqualTo(whole.counts);
+            ReadItems first = read(file, 0, split, format, parser);
+            ReadItems second = read(file, split, file.length, format, parser);
+            assertThat(first.counts().plus(second.counts())).as("split at %d", split).isEqualTo(whole.counts());
             List<String> splitIds = new ArrayList<>(first.eventIds());
             splitIds.addAll(second.eventIds());
             assertThat(splitIds).isEqualTo(whole.eventIds());
@@ -122,32 +122,11 @@ class MtaLinesFuzzTest {
         return file.length > 0 && file[file.length - 1] != '\n' ? lines + 1 : lines;
     }
 
-    private record Result(List<DeliveryEvent> events, List<QuarantineRecord> quarantine, InputCounts counts) {
-        List<String> eventIds() {
-            return events.stream().map(DeliveryEvent::eventId).toList();
-        }
-    }
-
     /** Reads [start, end) the way a Spark task does: the stream starts one byte early for a mid-file range. */
-    private static Result read(byte[] file, int start, long end, SourceFormat format, LineParser parser) {
+    private static ReadItems read(byte[] file, int start, long end, SourceFormat format, LineParser parser) {
         int streamStart = start > 0 ? start - 1 : 0;
         LogChunkReader reader = new LogChunkReader(new ByteArrayInputStream(file, streamStart, file.length - streamStart), start, end,
                 "fuzz.log", format, parser, CLASSIFIER, REFERENCE_DATE, ZoneOffset.UTC);
-        List<DeliveryEvent> events = new ArrayList<>();
-        List<QuarantineRecord> quarantine = new ArrayList<>();
-        InputCounts counts = null;
-        while (reader.hasNext()) {
-            IngestItem item = reader.next();
-            assertThat(counts).as("counts come once, last").isNull();
-            if (item.event() != null) {
-                events.add(item.event());
-            } else if (item.quarantine() != null) {
-                quarantine.add(item.quarantine());
-            } else {
-                counts = item.counts();
-            }
-        }
-        assertThat(counts).as("counts").isNotNull();
-        return new Result(events, quarantine, counts);
+        return ReadItems.drain(reader);
     }
 }

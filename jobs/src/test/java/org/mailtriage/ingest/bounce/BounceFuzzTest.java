@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mailtriage.classify.Classifier;
 import org.mailtriage.classify.ClassifyStage;
-import org.mailtriage.ingest.IngestItem;
 import org.mailtriage.ingest.InputCounts;
+import org.mailtriage.ingest.ReadItems;
 import org.mailtriage.model.DeliveryEvent;
 import org.mailtriage.model.QuarantineRecord;
 import org.mailtriage.model.Reason;
@@ -29,14 +29,14 @@ class BounceFuzzTest {
 
     @FuzzTest(maxDuration = "3m")
     void mbox(byte[] file) {
-        Result whole = read(new MboxReader(new ByteArrayInputStream(file), 0, Long.MAX_VALUE), SourceFormat.MBOX);
+        ReadItems whole = read(new MboxReader(new ByteArrayInputStream(file), 0, Long.MAX_VALUE), SourceFormat.MBOX);
         check(whole, file.length);
         int split = file.length / 2;
         if (split > 0) {
-            Result first = read(new MboxReader(new ByteArrayInputStream(file), 0, split), SourceFormat.MBOX);
-            Result second = read(new MboxReader(new ByteArrayInputStream(file, split - 1, file.length - split + 1), split, file.length),
+            ReadItems first = read(new MboxReader(new ByteArrayInputStream(file), 0, split), SourceFormat.MBOX);
+            ReadItems second = read(new MboxReader(new ByteArrayInputStream(file, split - 1, file.length - split + 1), split, file.length),
                     SourceFormat.MBOX);
-            assertThat(first.counts.plus(second.counts)).as("split at %d", split).isEqualTo(whole.counts);
+            assertThat(first.counts().plus(second.counts())).as("split at %d", split).isEqualTo(whole.counts());
             List<String> ids = new ArrayList<>(first.eventIds());
             ids.addAll(second.eventIds());
             assertThat(ids).isEqualTo(whole.eventIds());
@@ -45,24 +45,24 @@ class BounceFuzzTest {
 
     @FuzzTest(maxDuration = "3m")
     void email(byte[] message) {
-        Result result = read(new WholeFileEmail(new ByteArrayInputStream(message)), SourceFormat.EML);
+        ReadItems result = read(new WholeFileEmail(new ByteArrayInputStream(message)), SourceFormat.EML);
         check(result, message.length);
-        assertThat(result.counts.emailsRead()).isEqualTo(1);
+        assertThat(result.counts().emailsRead()).isEqualTo(1);
         assertThat(BounceParser.parse(message)).as("deterministic").isEqualTo(BounceParser.parse(message));
     }
 
-    private static void check(Result result, int length) {
-        InputCounts counts = result.counts;
+    private static void check(ReadItems result, int length) {
+        InputCounts counts = result.counts();
         assertThat(counts.balanced()).as("counts balance: %s", counts).isTrue();
         assertThat(counts.linesRead()).isZero();
-        assertThat(counts.events()).isEqualTo(result.events.size());
-        assertThat(counts.emailsQuarantined()).isEqualTo(result.quarantine.size());
-        assertThat(result.events.isEmpty()).isEqualTo(counts.emailsWithEvents() == 0);
-        for (QuarantineRecord record : result.quarantine) {
+        assertThat(counts.events()).isEqualTo(result.events().size());
+        assertThat(counts.emailsQuarantined()).isEqualTo(result.quarantine().size());
+        assertThat(result.events().isEmpty()).isEqualTo(counts.emailsWithEvents() == 0);
+        for (QuarantineRecord record : result.quarantine()) {
             assertThat(record.reason()).as("the bounce parser threw").doesNotStartWith("parser_error").doesNotStartWith("read_error");
             assertThat(record.rawText().length()).isLessThanOrEqualTo(4096);
         }
-        for (DeliveryEvent event : result.events) {
+        for (DeliveryEvent event : result.events()) {
             assertThat(event.sourceOffset()).isBetween(0L, (long) Math.max(length - 1, 0));
             assertThat(Reason.fromLabel(event.reason()).label()).as("classified").isEqualTo(event.reason());
             assertThat(event.ruleId()).isNotBlank();
@@ -79,29 +79,8 @@ class BounceFuzzTest {
         }
     }
 
-    private record Result(List<DeliveryEvent> events, List<QuarantineRecord> quarantine, InputCounts counts) {
-        List<String> eventIds() {
-            return events.stream().map(DeliveryEvent::eventId).toList();
-        }
-    }
-
-    private static Result read(EmailSource source, SourceFormat format) {
+    private static ReadItems read(EmailSource source, SourceFormat format) {
         EmailChunkReader reader = new EmailChunkReader(source, "fuzz.mbox", format, CLASSIFIER, FALLBACK_TIME);
-        List<DeliveryEvent> events = new ArrayList<>();
-        List<QuarantineRecord> quarantine = new ArrayList<>();
-        InputCounts counts = null;
-        while (reader.hasNext()) {
-            IngestItem item = reader.next();
-            assertThat(counts).as("counts come once, last").isNull();
-            if (item.event() != null) {
-                events.add(item.event());
-            } else if (item.quarantine() != null) {
-                quarantine.add(item.quarantine());
-            } else {
-                counts = item.counts();
-            }
-        }
-        assertThat(counts).isNotNull();
-        return new Result(events, quarantine, counts);
+        return ReadItems.drain(reader);
     }
 }
