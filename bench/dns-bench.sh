@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # DNS throughput, side by side: mailtriage's UdpResolver and dnsjava's own asynchronous resolver (both in
 # org.mailtriage.bench.DnsBench, one JVM per window) and adnshost (Debian adns-tools) ask the same A questions of the
-# same loopback rbldnsd, one after the other. DNS_BENCH_ADNS=0 leaves adnshost out.
+# same loopback rbldnsd, one after the other. DNS_BENCH_ADNS=0 leaves adnshost out; DNS_BENCH_RESOLVERS=udp,dnsjava,lookupsession
+# (the default) picks the JVM resolvers.
 # Prints questions/s and lost answers (no answer after every retry) for each.
 #   bench/dns-bench.sh [count=100000] [windows="16 64 256"] [listed-share=0.06]
 # The question set comes from org.mailtriage.bench.DnsSetGenerator (seeded): count distinct IPs, the chosen share listed.
@@ -40,9 +41,9 @@ echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(uname -srm), $(nproc) cores, $(grep -m1 'm
 echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other jobs share these cores: throughput is noisy, CPU per question less so)"
 echo "# DNSBL questions (A): $summary; rbldnsd $address:53 (loopback)"
 
-# UdpResolver, then dnsjava: the benchmark main warms each up on 20k names first. "listed" must equal the listed count above.
+# UdpResolver, then dnsjava's sendAsync and its LookupSession (DNS_BENCH_RESOLVERS picks): the benchmark main warms each up on 20k names first. "listed" must equal the listed count above.
 for window in $windows; do
-  java -cp "$jar" org.mailtriage.bench.DnsBench "$address:53" "$work/names.txt" "$window" 0 1000 3 udp,dnsjava
+  java -cp "$jar" org.mailtriage.bench.DnsBench "$address:53" "$work/names.txt" "$window" 0 1000 3 "${DNS_BENCH_RESOLVERS:-udp,dnsjava,lookupsession}"
 done
 [[ "${DNS_BENCH_ADNS:-1}" == 0 ]] && { echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"; exit 0; }
 

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -24,18 +25,24 @@ import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.Rcode;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
+import org.xbill.DNS.lookup.LookupSession;
+import org.xbill.DNS.lookup.NoSuchDomainException;
+import org.xbill.DNS.lookup.NoSuchRRSetException;
+import org.xbill.DNS.lookup.ServerFailedException;
 
 /**
  * Throughput of {@link UdpResolver} beside dnsjava's own asynchronous resolver, in one run: each asks the A record of every
  * name in a file (one per line) and prints questions/s, CPU per question, answers by status and lost answers (no answer
  * after every retry). dnsjava runs as it comes: {@link SimpleResolver} inside an {@link ExtendedResolver} (its retries),
- * {@code sendAsync}, with the same bounded number of questions in flight (a semaphore) and the same timeout and retries.
+ * {@code sendAsync}, and its {@link LookupSession} over the same resolver, each with the same bounded number of questions in
+ * flight (a semaphore) and the same timeout and retries.
  * A benchmark main, not a test: bench/dns-bench.sh runs it against one loopback rbldnsd.
  *
- * <pre>DnsBench SERVER NAMES_FILE [window] [rate/s, 0 = unpaced] [timeout ms] [retries] [resolvers: udp,dnsjava]</pre>
+ * <pre>DnsBench SERVER NAMES_FILE [window] [rate/s, 0 = unpaced] [timeout ms] [retries] [resolvers: udp,dnsjava,lookupsession]</pre>
  */
 public final class DnsBench {
     private static final com.sun.management.OperatingSystemMXBean OS =
@@ -67,9 +74,14 @@ public final class DnsBench {
             Asker asker = switch (resolver) {
                 case "udp" -> (questions, onReply) -> askWithUdpResolver(server, settings, questions, onReply);
                 case "dnsjava" -> (questions, onReply) -> askWithDnsjava(server, settings, questions, onReply);
-                default -> throw new IllegalArgumentException("unknown resolver: " + resolver + " (udp, dnsjava)");
+                case "lookupsession" -> (questions, onReply) -> askWithLookupSession(server, settings, questions, onReply);
+                default -> throw new IllegalArgumentException("unknown resolver: " + resolver + " (udp, dnsjava, lookupsession)");
             };
-            String label = resolver.equals("udp") ? "mailtriage UdpResolver" : "dnsjava sendAsync";
+            String label = switch (resolver) {
+                case "udp" -> "mailtriage UdpResolver";
+                case "dnsjava" -> "dnsjava sendAsync";
+                default -> "dnsjava LookupSession";
+            };
             // Warm-up: JIT and socket buffers, on a slice of the names.
             run(label, asker, warmUp, settings, false);
             run(label, asker, names, settings, true);
@@ -107,6 +119,45 @@ public final class DnsBench {
             }).toCompletableFuture());
         }
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /**
+     * dnsjava's high-level API: a {@link LookupSession} without cache or search path over the same {@link ExtendedResolver},
+     * bounded by the same semaphore. It reports NXDOMAIN, NODATA and SERVFAIL as exceptions of its own.
+     */
+    private static void askWithLookupSession(InetSocketAddress server, ResolverSettings settings, List<String> names,
+            Consumer<DnsReply> onReply) throws TextParseException {
+        ExtendedResolver resolver = new ExtendedResolver(List.of(new SimpleResolver(server)));
+        resolver.setTimeout(settings.timeout());
+        resolver.setRetries(settings.retries());
+        LookupSession session = LookupSession.builder().resolver(resolver).clearCaches().clearSearchPath().build();
+        Semaphore inFlight = new Semaphore(settings.window());
+        List<CompletableFuture<DnsReply>> pending = new ArrayList<>(names.size());
+        for (String name : names) {
+            Name question = Name.fromString(name, Name.root);
+            inFlight.acquireUninterruptibly();
+            pending.add(session.lookupAsync(question, Type.A, DClass.IN).handle((result, error) -> {
+                inFlight.release();
+                DnsReply reply = error == null ? new DnsReply(ReplyStatus.NOERROR, result.getRecords(), -1, null) : lookupFailure(error);
+                onReply.accept(reply);
+                return reply;
+            }).toCompletableFuture());
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+    }
+
+    private static DnsReply lookupFailure(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof NoSuchDomainException) {
+            return DnsReply.withoutRecords(Rcode.NXDOMAIN);
+        }
+        if (cause instanceof NoSuchRRSetException) {
+            return DnsReply.withoutRecords(Rcode.NOERROR);
+        }
+        if (cause instanceof ServerFailedException) {
+            return DnsReply.withoutRecords(Rcode.SERVFAIL);
+        }
+        return DnsReply.failed(ReplyStatus.of(cause), String.valueOf(cause));
     }
 
     private static void run(String label, Asker asker, List<String> names, ResolverSettings settings, boolean print) throws Exception {
