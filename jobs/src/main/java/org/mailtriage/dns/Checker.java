@@ -18,6 +18,9 @@ import org.xbill.DNS.Type;
  * given) are not asked again. Every DNS failure ends as {@link Outcome#UNKNOWN} with its error kind.
  */
 public final class Checker {
+    /** An RFC 7505 null MX as {@link DnsReply#values()} spells it. */
+    private static final String NULL_MX = "0 .";
+
     /** PTR names beyond this many are not forward-confirmed (some hosts carry hundreds). */
     static final int MAX_PTR_NAMES = 10;
 
@@ -117,8 +120,7 @@ public final class Checker {
                     (v4, v6) -> List.of(addressCheck(domain, SubjectKind.DOMAIN, CheckKind.DOMAIN_A, name, v4, v6))));
         }
         if (!cached.contains(DnsAnswer.cacheKey(CheckKind.DOMAIN_MX, null, null))) {
-            parts.add(client.query(name, Type.MX, null).thenApply(reply -> List.of(
-                    presence(domain, CheckKind.DOMAIN_MX, name, reply, reply.values(), "has MX records", "no MX records"))));
+            parts.add(client.query(name, Type.MX, null).thenApply(reply -> List.of(mx(domain, name, reply))));
         }
         if (!cached.contains(DnsAnswer.cacheKey(CheckKind.SPF, null, null))) {
             parts.add(client.query(name, Type.TXT, null).thenApply(reply -> List.of(
@@ -365,6 +367,19 @@ public final class Checker {
         }
         return answer(domain, SubjectKind.DOMAIN, check, null, question, found.isEmpty() ? Outcome.FAIL : Outcome.PASS,
                 found.isEmpty() ? failMeaning : passMeaning, found, null, reply.ttl() < 0 ? null : reply.ttl());
+    }
+
+    /**
+     * RFC 7505: a domain whose only MX is "0 ." (a null MX) says it accepts no mail, so receivers refuse mail from it as
+     * a sender (Postfix: "550 5.7.27 Sender address rejected: Domain … does not accept mail (nullMX)"): no usable MX.
+     */
+    private DnsAnswer mx(String domain, String question, DnsReply reply) {
+        List<String> exchanges = reply.values();
+        if (reply.status().errorKind() == null && exchanges.equals(List.of(NULL_MX))) {
+            return answer(domain, SubjectKind.DOMAIN, CheckKind.DOMAIN_MX, null, question, Outcome.FAIL,
+                    "null MX (RFC 7505): the domain accepts no mail", exchanges, null, reply.ttl() < 0 ? null : reply.ttl());
+        }
+        return presence(domain, CheckKind.DOMAIN_MX, question, reply, exchanges, "has MX records", "no MX records");
     }
 
     private static List<String> startingWith(DnsReply reply, String prefix) {

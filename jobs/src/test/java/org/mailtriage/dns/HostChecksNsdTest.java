@@ -50,6 +50,8 @@ class HostChecksNsdTest {
                 @ TXT "v=spf1 ip4:192.0.2.0/24 -all"
                 _dmarc TXT "v=DMARC1; p=reject"
                 bare MX 10 mx1.example.test.
+                nomail A 192.0.2.81
+                nomail MX 0 .
                 bare TXT "some-verification=abc"
                 big MX 10 mx1.example.test.
                 big TXT "v=spf1 ip4:192.0.2.1 ip4:192.0.2.2 ip4:192.0.2.3 ip4:192.0.2.4 ip4:192.0.2.5 ip4:192.0.2.6 ip4:192.0.2.7 ip4:192.0.2.8 ip4:192.0.2.9 -all"
@@ -108,6 +110,9 @@ class HostChecksNsdTest {
         assertDomain("example.test", Outcome.PASS, Outcome.PASS, Outcome.PASS, Outcome.PASS);
         assertDomain("bare.example.test", Outcome.FAIL, Outcome.PASS, Outcome.FAIL, Outcome.FAIL);
         assertDomain("missing.example.test", Outcome.FAIL, Outcome.FAIL, Outcome.FAIL, Outcome.FAIL);
+        // RFC 7505 null MX: an MX record, but one that says the domain accepts no mail.
+        assertDomain("nomail.example.test", Outcome.PASS, Outcome.FAIL, Outcome.FAIL, Outcome.FAIL);
+        assertThat(find(checker.checkDomain("nomail.example.test", Set.of()).join(), CheckKind.DOMAIN_MX).meaning()).contains("null MX");
         DnsAnswer spf = find(checker.checkDomain("example.test", Set.of()).join(), CheckKind.SPF);
         assertThat(spf.answers()).containsExactly("v=spf1 ip4:192.0.2.0/24 -all");
     }
