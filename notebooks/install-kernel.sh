@@ -31,10 +31,10 @@ fetch "org.knowm.xchart:xchart:$xchart_version"
 java_bin="${JAVA:-$(command -v java)}"
 kernel_jar="$jars/rapaio-jupyter-kernel-$kernel_version.jar"
 
-# The kernel's LoopThread starts its thread before setting the flag its loop tests, so now and then the shell (or
-# control) channel's thread ends at once and the kernel never answers (Jupyter then waits out its startup timeout).
-# notebooks/kernel-fix/ holds the class with the flag set first; compiled against the kernel jar (same package) and
-# put before it on the class path. Drop it once a kernel release starts its loop threads safely.
+# The kernel's LoopThread can end right after it starts: it sets the flag its loop tests only after starting the thread,
+# and an exception from one pass (a kernel_info_request read before the handlers exist) ends it. With the shell channel's
+# thread gone the kernel never answers and Jupyter waits out its startup timeout. notebooks/kernel-fix/ (see its README)
+# holds the class fixed; compiled against the kernel jar (same package) and put before it on the class path.
 fix_classes="$home/kernel-fix"
 fix_source="$here/kernel-fix/org/rapaio/jupyter/kernel/channels/LoopThread.java"
 fix_class="$fix_classes/org/rapaio/jupyter/kernel/channels/LoopThread.class"
