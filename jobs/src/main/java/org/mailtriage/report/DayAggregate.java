@@ -140,6 +140,16 @@ public final class DayAggregate implements Serializable {
         return summary;
     }
 
+    /** The failure_summary rows, in the order the table's one file is written in. */
+    public List<FailureSummary> summaryRows() {
+        return summary.entrySet().stream().sorted(Map.Entry.comparingByKey(SummaryKey.ORDER)).map(entry -> {
+            SummaryKey key = entry.getKey();
+            SummaryGroup group = entry.getValue();
+            return new FailureSummary(key.direction(), key.reason(), key.guideRule(), key.receivingDomain(), key.replyCode(),
+                    group.failures(), group.bounces(), group.deferrals(), group.distinctIps(), group.firstSeen(), group.lastSeen());
+        }).toList();
+    }
+
     public Set<ServerKey> servers() {
         return servers.keySet();
     }

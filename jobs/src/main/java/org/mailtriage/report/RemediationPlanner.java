@@ -107,7 +107,7 @@ public final class RemediationPlanner implements Serializable {
         shownListings.sort((left, right) -> left.zone().compareTo(right.zone()));
 
         ServerRemediation remediation = new ServerRemediation(facts.role(), facts.ip(), InertText.line(facts.serverName()), severity,
-                severity.score(actionFailures), newSincePrevious, inert(newListings), inert(facts.heloNames()),
+                severity.score(actionFailures), newSincePrevious, previous.date(), inert(newListings), inert(facts.heloNames()),
                 inert(facts.reportingHosts()), facts.firstSeen(), facts.lastSeen(), facts.failures(), facts.bounces(),
                 inertCounts(facts.failuresByReason(), Integer.MAX_VALUE), inertCounts(facts.failuresByGuideRule(), Integer.MAX_VALUE),
                 inertCounts(facts.receivingDomains(), MAX_TOP_DOMAINS), inert(new ArrayList<>(namedInBounces(facts))),
