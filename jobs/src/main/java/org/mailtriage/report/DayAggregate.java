@@ -170,7 +170,7 @@ public final class DayAggregate implements Serializable {
         Server server = servers.get(key);
         if (server == null) {
             return new ServerFacts(key.role(), key.ip(), serverName, List.of(), List.of(), null, null, 0, 0, List.of(), List.of(), List.of(),
-                    List.of(), ipAnswers, heloAnswers);
+                    0, List.of(), ipAnswers, heloAnswers);
         }
         List<RuleGroup> groups = new ArrayList<>();
         server.ruleGroups.forEach((ruleKey, group) -> groups.add(new RuleGroup(GuideRule.fromLabel(ruleKey.guideRule()), ruleKey.blocklist(),
@@ -182,7 +182,7 @@ public final class DayAggregate implements Serializable {
                 .limit(topDomains).map(entry -> new Count(entry.getKey(), entry.getValue())).toList();
         return new ServerFacts(key.role(), key.ip(), serverName, server.heloNames.stream().limit(heloLimit).toList(),
                 List.copyOf(server.reportingHosts), server.firstSeen, server.lastSeen, server.failures, server.bounces,
-                counts(server.reasons), counts(server.guideRules), domains, groups, ipAnswers, heloAnswers);
+                counts(server.reasons), counts(server.guideRules), domains, server.domains.size(), groups, ipAnswers, heloAnswers);
     }
 
     private static List<Count> counts(Map<String, Long> counts) {

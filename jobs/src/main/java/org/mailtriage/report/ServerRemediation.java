@@ -19,6 +19,7 @@ import org.mailtriage.model.Column;
  * One row of {@code server_remediation} (without the report date, which is the partition).
  *
  * @param previousReportDate the earlier report {@code newSincePrevious} compares with, or null when there is none
+ * @param distinctReceivingDomains how many receiving domains refused or deferred the server's mail, beyond the top few
  */
 public record ServerRemediation(
         ServerRole role,
@@ -38,6 +39,7 @@ public record ServerRemediation(
         List<Count> failuresByReason,
         List<Count> failuresByGuideRule,
         List<Count> topReceivingDomains,
+        long distinctReceivingDomains,
         List<String> listsNamedInBounces,
         List<Listing> dnsblListings,
         int dnsblZonesChecked,
@@ -91,6 +93,8 @@ public record ServerRemediation(
             Column.records("failures_by_reason", false, ServerRemediation::failuresByReason, Count.columns("reason")),
             Column.records("failures_by_guide_rule", false, ServerRemediation::failuresByGuideRule, Count.columns("guide_rule")),
             Column.records("top_receiving_domains", false, ServerRemediation::topReceivingDomains, Count.columns("domain")),
+            // One domain refusing is that provider's policy; many at once point at the server (a blocklist, its DNS).
+            Column.of("distinct_receiving_domains", LONG, false, ServerRemediation::distinctReceivingDomains),
             Column.of("lists_named_in_bounces", TEXT_LIST, false, ServerRemediation::listsNamedInBounces),
             Column.records("dnsbl_listings", false, ServerRemediation::dnsblListings, Listing.COLUMNS),
             Column.of("dnsbl_zones_checked", INTEGER, false, ServerRemediation::dnsblZonesChecked),

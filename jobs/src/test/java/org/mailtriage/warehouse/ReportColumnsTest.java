@@ -41,7 +41,7 @@ class ReportColumnsTest {
     private static final ServerRemediation SERVER = new ServerRemediation(ServerRole.OUR_SERVER, "192.0.2.10", "out1.example.com",
             Severity.CRITICAL, 400, true, PREVIOUS_DATE, List.of("zen.spamhaus.org"), List.of("out1.example.com"), List.of("mx1"),
             SEEN, SEEN.plusSeconds(60), 3, 2, List.of(new Count("blocked", 3)), List.of(new Count("blocklisted", 3)),
-            List.of(new Count("example.org", 2), new Count("example.net", 1)), List.of("zen.spamhaus.org"),
+            List.of(new Count("example.org", 2), new Count("example.net", 1)), 7, List.of("zen.spamhaus.org"),
             List.of(new ServerRemediation.Listing("zen.spamhaus.org", "listed", List.of("127.0.0.2"), "SBL", null, null,
                     "https://check.spamhaus.org/", SEEN)),
             5, "ok", List.of("out1.example.com"), true, false, "ok",
@@ -63,6 +63,7 @@ class ReportColumnsTest {
         assertThat(row.getList(schema.fieldIndex("new_listings"))).containsExactly("zen.spamhaus.org");
         assertThat(row.getList(schema.fieldIndex("top_receiving_domains")))
                 .containsExactly(RowFactory.create("example.org", 2L), RowFactory.create("example.net", 1L));
+        assertThat(row.get(schema.fieldIndex("distinct_receiving_domains"))).isEqualTo(7L);
         Row listing = row.<Row>getList(schema.fieldIndex("dnsbl_listings")).get(0);
         assertThat(listing.get(7)).isEqualTo(Timestamp.from(SEEN));
         Row action = row.<Row>getList(schema.fieldIndex("actions")).get(0);
