@@ -74,27 +74,27 @@ public final class Rows {
     }
 
     /** Puts the external (Row) values of a record's columns into {@code values}, from index {@code from} on. */
-    static void putExternal(List<? extends Column<?>> columns, Object record, Object[] values, int from) {
+    static <T> void putExternal(List<Column<T>> columns, T record, Object[] values, int from) {
         for (int index = 0; index < columns.size(); index++) {
-            Column<?> column = columns.get(index);
-            values[from + index] = externalValue(column, valueOf(column, record));
+            Column<T> column = columns.get(index);
+            values[from + index] = externalValue(column, column.value().apply(record));
         }
     }
 
-    private static void putInternal(List<? extends Column<?>> columns, Object record, Object[] values, int from) {
+    private static <T> void putInternal(List<Column<T>> columns, T record, Object[] values, int from) {
         for (int index = 0; index < columns.size(); index++) {
-            Column<?> column = columns.get(index);
-            values[from + index] = internalValue(column, valueOf(column, record));
+            Column<T> column = columns.get(index);
+            values[from + index] = internalValue(column, column.value().apply(record));
         }
     }
 
     /**
-     * A column's value of a record of its type. The nested lists' {@code Column<?>} lost the type; {@code Column.records}
-     * checked it where the list was declared, so the cast holds.
+     * The field list of a record list's elements, typed for them. {@code Column.fields()} lost the element type;
+     * {@code Column.records} checked it where the list was declared, so the cast holds.
      */
     @SuppressWarnings("unchecked")
-    private static Object valueOf(Column<?> column, Object record) {
-        return ((Column<Object>) column).value().apply(record);
+    private static List<Column<Object>> elementColumns(Column<?> column) {
+        return (List<Column<Object>>) (List<?>) column.fields();
     }
 
     /** The value as a {@code Row} carries it (what {@code RowFactory} and the Row encoder take). */
@@ -107,7 +107,7 @@ public final class Rows {
             case TIMESTAMP -> Timestamp.from((Instant) value);
             case DATE -> Date.valueOf((LocalDate) value);
             case TEXT_LIST -> seq((List<?>) value);
-            case RECORD_LIST -> externalRecords(column.fields(), (List<?>) value);
+            case RECORD_LIST -> externalRecords(elementColumns(column), (List<?>) value);
         };
     }
 
@@ -122,11 +122,11 @@ public final class Rows {
             case TIMESTAMP -> DateTimeUtils.fromJavaTimestamp(Timestamp.from((Instant) value));
             case DATE -> DateTimeUtils.fromJavaDate(Date.valueOf((LocalDate) value));
             case TEXT_LIST -> internalTexts((List<?>) value);
-            case RECORD_LIST -> internalRecords(column.fields(), (List<?>) value);
+            case RECORD_LIST -> internalRecords(elementColumns(column), (List<?>) value);
         };
     }
 
-    private static scala.collection.immutable.Seq<Row> externalRecords(List<Column<?>> fields, List<?> records) {
+    private static scala.collection.immutable.Seq<Row> externalRecords(List<Column<Object>> fields, List<?> records) {
         return seq(records.stream().map(record -> {
             Object[] values = new Object[fields.size()];
             putExternal(fields, record, values, 0);
@@ -138,7 +138,7 @@ public final class Rows {
         return new GenericArrayData(texts.stream().map(text -> UTF8String.fromString((String) text)).toArray());
     }
 
-    private static GenericArrayData internalRecords(List<Column<?>> fields, List<?> records) {
+    private static GenericArrayData internalRecords(List<Column<Object>> fields, List<?> records) {
         return new GenericArrayData(records.stream().map(record -> {
             Object[] values = new Object[fields.size()];
             putInternal(fields, record, values, 0);
