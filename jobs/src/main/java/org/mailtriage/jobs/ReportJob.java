@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.col;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,6 +31,7 @@ import org.mailtriage.ingest.InputCounts;
 import org.mailtriage.ingest.ServerDirectory;
 import org.mailtriage.report.DayAggregate;
 import org.mailtriage.report.DelistingRequest;
+import org.mailtriage.report.FailureSummary;
 import org.mailtriage.report.InertText;
 import org.mailtriage.report.PreviousReport;
 import org.mailtriage.report.RemediationPlanner;
@@ -44,9 +44,9 @@ import org.mailtriage.report.Severity;
 import org.mailtriage.warehouse.BadInputException;
 import org.mailtriage.warehouse.DnsRows;
 import org.mailtriage.warehouse.PartitionSwap;
-import org.mailtriage.warehouse.ReportRows;
 import org.mailtriage.warehouse.RunLog;
 import org.mailtriage.warehouse.RunRecord;
+import org.mailtriage.warehouse.Rows;
 import org.mailtriage.warehouse.Schemas;
 import org.mailtriage.warehouse.StepTimer;
 import org.mailtriage.warehouse.TaskParquet;
@@ -139,26 +139,18 @@ public final class ReportJob {
         timer.lap("plan");
 
         LocalDate previousDate = previous.date();
-        List<Row> summaryRows = new ArrayList<>();
-        Date reportDate = Date.valueOf(date);
-        day.summary().entrySet().stream().sorted(Map.Entry.comparingByKey(DayAggregate.SummaryKey.ORDER)).forEach(entry -> {
-            DayAggregate.SummaryKey key = entry.getKey();
-            DayAggregate.SummaryGroup group = entry.getValue();
-            summaryRows.add(RowFactory.create(key.direction(), key.reason(), key.guideRule(), key.receivingDomain(), key.replyCode(),
-                    group.failures(), group.bounces(), group.deferrals(), group.distinctIps(), Timestamp.from(group.firstSeen()),
-                    Timestamp.from(group.lastSeen()), reportDate));
-        });
+        List<Row> summaryRows = day.summaryRows().stream().map(row -> Rows.of(FailureSummary.COLUMNS, row, date)).toList();
         List<ServerRemediation> remediations = reports.stream().map(ServerReport::remediation)
                 .sorted(java.util.Comparator.comparingInt(ServerRemediation::severityScore).reversed()
                         .thenComparing(server -> server.role().label(), DayAggregate.CODE_POINT_ORDER)
                         .thenComparing(ServerRemediation::ip, DayAggregate.CODE_POINT_ORDER))
                 .toList();
-        List<Row> remediationRows = remediations.stream().map(server -> ReportRows.remediation(server, previousDate, date)).toList();
+        List<Row> remediationRows = remediations.stream().map(server -> Rows.of(ServerRemediation.COLUMNS, server, date)).toList();
         List<Row> delistingRows = reports.stream().flatMap(report -> report.delistingRequests().stream())
                 .sorted(java.util.Comparator.comparing((DelistingRequest request) -> request.role().label(), DayAggregate.CODE_POINT_ORDER)
                         .thenComparing(DelistingRequest::ip, DayAggregate.CODE_POINT_ORDER)
                         .thenComparing(DelistingRequest::list, java.util.Comparator.nullsFirst(DayAggregate.CODE_POINT_ORDER)))
-                .map(request -> ReportRows.delisting(request, date)).toList();
+                .map(request -> Rows.of(DelistingRequest.COLUMNS, request, date)).toList();
 
         // Written in this order (crash tests stop between them): a killed run leaves each table whole, old or new.
         long summaryCount = writePartition(spark, summaryRows, Schemas.FAILURE_SUMMARY, warehouse, "failure_summary", date);

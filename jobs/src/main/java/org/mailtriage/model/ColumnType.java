@@ -9,5 +9,13 @@ public enum ColumnType {
     /** An {@code Integer}. */
     INTEGER,
     /** An {@code Instant}. */
-    TIMESTAMP
+    TIMESTAMP,
+    /** A {@code Boolean}. */
+    BOOLEAN,
+    /** A {@code LocalDate}. */
+    DATE,
+    /** A {@code List<String>} without nulls. */
+    TEXT_LIST,
+    /** A {@code List} of records without nulls, each written as a struct of the column's {@link Column#fields()}. */
+    RECORD_LIST
 }

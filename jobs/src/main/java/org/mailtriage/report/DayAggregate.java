@@ -140,6 +140,16 @@ public final class DayAggregate implements Serializable {
         return summary;
     }
 
+    /** The failure_summary rows, in the order the table's one file is written in. */
+    public List<FailureSummary> summaryRows() {
+        return summary.entrySet().stream().sorted(Map.Entry.comparingByKey(SummaryKey.ORDER)).map(entry -> {
+            SummaryKey key = entry.getKey();
+            SummaryGroup group = entry.getValue();
+            return new FailureSummary(key.direction(), key.reason(), key.guideRule(), key.receivingDomain(), key.replyCode(),
+                    group.failures(), group.bounces(), group.deferrals(), group.distinctIps(), group.firstSeen(), group.lastSeen());
+        }).toList();
+    }
+
     public Set<ServerKey> servers() {
         return servers.keySet();
     }
@@ -160,7 +170,7 @@ public final class DayAggregate implements Serializable {
         Server server = servers.get(key);
         if (server == null) {
             return new ServerFacts(key.role(), key.ip(), serverName, List.of(), List.of(), null, null, 0, 0, List.of(), List.of(), List.of(),
-                    List.of(), ipAnswers, heloAnswers);
+                    0, List.of(), ipAnswers, heloAnswers);
         }
         List<RuleGroup> groups = new ArrayList<>();
         server.ruleGroups.forEach((ruleKey, group) -> groups.add(new RuleGroup(GuideRule.fromLabel(ruleKey.guideRule()), ruleKey.blocklist(),
@@ -172,7 +182,7 @@ public final class DayAggregate implements Serializable {
                 .limit(topDomains).map(entry -> new Count(entry.getKey(), entry.getValue())).toList();
         return new ServerFacts(key.role(), key.ip(), serverName, server.heloNames.stream().limit(heloLimit).toList(),
                 List.copyOf(server.reportingHosts), server.firstSeen, server.lastSeen, server.failures, server.bounces,
-                counts(server.reasons), counts(server.guideRules), domains, groups, ipAnswers, heloAnswers);
+                counts(server.reasons), counts(server.guideRules), domains, server.domains.size(), groups, ipAnswers, heloAnswers);
     }
 
     private static List<Count> counts(Map<String, Long> counts) {

@@ -107,10 +107,10 @@ public final class RemediationPlanner implements Serializable {
         shownListings.sort((left, right) -> left.zone().compareTo(right.zone()));
 
         ServerRemediation remediation = new ServerRemediation(facts.role(), facts.ip(), InertText.line(facts.serverName()), severity,
-                severity.score(actionFailures), newSincePrevious, inert(newListings), inert(facts.heloNames()),
+                severity.score(actionFailures), newSincePrevious, previous.date(), inert(newListings), inert(facts.heloNames()),
                 inert(facts.reportingHosts()), facts.firstSeen(), facts.lastSeen(), facts.failures(), facts.bounces(),
                 inertCounts(facts.failuresByReason(), Integer.MAX_VALUE), inertCounts(facts.failuresByGuideRule(), Integer.MAX_VALUE),
-                inertCounts(facts.receivingDomains(), MAX_TOP_DOMAINS), inert(new ArrayList<>(namedInBounces(facts))),
+                inertCounts(facts.receivingDomains(), MAX_TOP_DOMAINS), facts.distinctReceivingDomains(), inert(new ArrayList<>(namedInBounces(facts))),
                 shownListings, zonesChecked.size(), ptr.state(), inert(ptr.names()), ptr.forwardConfirmed(), ptr.looksDynamic(),
                 heloState, built);
         return new ServerReport(remediation, delistingRequests(facts, blocklistAnswers));

@@ -14,11 +14,13 @@ import org.mailtriage.dns.DnsAnswer;
  *
  * @param serverName from servers.csv when the IP is ours and listed there, else null
  * @param firstSeen null when no event mentions the server (a DNS listing only)
+ * @param receivingDomains the receiving domains with the most failures, at most the top few
+ * @param distinctReceivingDomains how many receiving domains had failures, all of them
  */
 public record ServerFacts(ServerRole role, String ip, String serverName, List<String> heloNames, List<String> reportingHosts,
         Instant firstSeen, Instant lastSeen, long failures, long bounces, List<Count> failuresByReason,
-        List<Count> failuresByGuideRule, List<Count> receivingDomains, List<RuleGroup> ruleGroups, List<DnsAnswer> ipAnswers,
-        List<DnsAnswer> heloAnswers) implements Serializable {
+        List<Count> failuresByGuideRule, List<Count> receivingDomains, long distinctReceivingDomains, List<RuleGroup> ruleGroups,
+        List<DnsAnswer> ipAnswers, List<DnsAnswer> heloAnswers) implements Serializable {
     public ServerFacts {
         requireNonNull(role, "role is null");
         requireNonNull(ip, "ip is null");

@@ -11,35 +11,24 @@ import org.mailtriage.dns.DnsAnswer;
 import org.mailtriage.dns.ErrorKind;
 import org.mailtriage.dns.Outcome;
 import org.mailtriage.dns.SubjectKind;
+import org.mailtriage.model.Column;
 
 /**
- * {@link DnsAnswer} ↔ a dns_answers row: written field for field in the order of {@link Schemas#DNS_ANSWERS}, read back by
- * field name (from the whole table or a projection of it).
+ * {@link DnsAnswer} ↔ a dns_answers row: written from {@link DnsAnswer#COLUMNS} (the order of {@link Schemas#DNS_ANSWERS}),
+ * read back by field name (from the whole table or a projection of it).
  */
 public final class DnsRows {
     private DnsRows() {
     }
 
+    /** The answer's row: its columns, the run that asked, the date it was asked. */
     public static Row of(DnsAnswer answer, String runId) {
-        return RowFactory.create(
-                answer.subject(),
-                answer.subjectKind().label(),
-                answer.check().label(),
-                answer.zone(),
-                answer.question(),
-                answer.outcome().label(),
-                seq(answer.returnCodes()),
-                answer.meaning(),
-                answer.txt(),
-                seq(answer.answers()),
-                answer.errorKind() == null ? null : answer.errorKind().label(),
-                answer.resolver(),
-                Timestamp.from(answer.askedAt()),
-                answer.ttl(),
-                answer.peerIp(),
-                answer.removalUrl(),
-                runId,
-                Date.valueOf(Rows.utcDate(answer.askedAt())));
+        List<Column<DnsAnswer>> columns = DnsAnswer.COLUMNS;
+        Object[] values = new Object[columns.size() + 2];
+        Rows.putExternal(columns, answer, values, 0);
+        values[columns.size()] = runId;
+        values[columns.size() + 1] = Date.valueOf(Rows.utcDate(answer.askedAt()));
+        return RowFactory.create(values);
     }
 
     /** A dns_answers row (or a projection of it: question, resolver and ttl may be left out) → its answer. */
@@ -75,9 +64,5 @@ public final class DnsRows {
         }
         List<String> values = row.getList(index);
         return values.stream().filter(value -> value != null).toList();
-    }
-
-    private static scala.collection.immutable.Seq<String> seq(List<String> values) {
-        return scala.jdk.javaapi.CollectionConverters.asScala(values).toSeq();
     }
 }

@@ -1,15 +1,18 @@
 package org.mailtriage.warehouse;
 
 import static java.util.Objects.requireNonNull;
+import static org.mailtriage.model.ColumnType.BOOLEAN;
+import static org.mailtriage.model.ColumnType.LONG;
+import static org.mailtriage.model.ColumnType.TEXT;
+import static org.mailtriage.model.ColumnType.TEXT_LIST;
+import static org.mailtriage.model.ColumnType.TIMESTAMP;
 
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.mailtriage.ingest.InputCounts;
+import org.mailtriage.model.Column;
 
 /** One row of the runs table: what a run read, what it made of it, and how it ended. */
 public record RunRecord(
@@ -29,6 +32,38 @@ public record RunRecord(
         String outcome,
         String message,
         List<StepTimer.Step> steps) {
+
+    /**
+     * The runs table's columns without its partition column (run_date): the one list its schema and rows are derived from.
+     */
+    public static final List<Column<RunRecord>> COLUMNS = List.of(
+            Column.of("run_id", TEXT, false, RunRecord::runId),
+            Column.of("command", TEXT, false, RunRecord::command),
+            Column.of("version", TEXT, false, RunRecord::version),
+            Column.of("started_at", TIMESTAMP, false, RunRecord::startedAt),
+            Column.of("finished_at", TIMESTAMP, false, RunRecord::finishedAt),
+            Column.of("duration_ms", LONG, false, run -> Duration.between(run.startedAt(), run.finishedAt()).toMillis()),
+            Column.of("inputs", TEXT_LIST, false, RunRecord::inputs),
+            Column.of("files_read", LONG, false, RunRecord::filesRead),
+            Column.of("files_unrecognised", LONG, false, RunRecord::filesUnrecognised),
+            Column.of("lines_read", LONG, false, run -> run.counts().linesRead()),
+            Column.of("lines_with_events", LONG, false, run -> run.counts().linesWithEvents()),
+            Column.of("lines_ignored", LONG, false, run -> run.counts().linesIgnored()),
+            Column.of("lines_quarantined", LONG, false, run -> run.counts().linesQuarantined()),
+            Column.of("emails_read", LONG, false, run -> run.counts().emailsRead()),
+            Column.of("emails_with_events", LONG, false, run -> run.counts().emailsWithEvents()),
+            Column.of("emails_not_bounces", LONG, false, run -> run.counts().emailsNotBounces()),
+            Column.of("emails_quarantined", LONG, false, run -> run.counts().emailsQuarantined()),
+            Column.of("events_written", LONG, false, run -> run.counts().events()),
+            Column.of("quarantined_written", LONG, false, RunRecord::quarantinedWritten),
+            Column.of("counts_balance", BOOLEAN, false, run -> run.counts().balanced()),
+            Column.of("dns_questions_asked", LONG, true, RunRecord::dnsQuestionsAsked),
+            Column.of("dns_answers_cached", LONG, true, RunRecord::dnsAnswersCached),
+            Column.of("dns_questions_failed", LONG, true, RunRecord::dnsQuestionsFailed),
+            Column.of("outcome", TEXT, false, RunRecord::outcome),
+            Column.of("message", TEXT, true, RunRecord::message),
+            // Where the run's time went, step by step; a nightly's ingest row starts with the process and Spark start.
+            Column.records("steps", true, RunRecord::steps, StepTimer.Step.COLUMNS));
 
     public RunRecord {
         requireNonNull(runId, "runId is null");
@@ -50,17 +85,6 @@ public record RunRecord(
     }
 
     public Row toRow() {
-        return RowFactory.create(
-                runId, command, version, Timestamp.from(startedAt), Timestamp.from(finishedAt),
-                Duration.between(startedAt, finishedAt).toMillis(),
-                scala.jdk.javaapi.CollectionConverters.asScala(inputs).toSeq(),
-                filesRead, filesUnrecognised,
-                counts.linesRead(), counts.linesWithEvents(), counts.linesIgnored(), counts.linesQuarantined(),
-                counts.emailsRead(), counts.emailsWithEvents(), counts.emailsNotBounces(), counts.emailsQuarantined(),
-                counts.events(), quarantinedWritten, counts.balanced(),
-                dnsQuestionsAsked, dnsAnswersCached, dnsQuestionsFailed, outcome, message,
-                scala.jdk.javaapi.CollectionConverters.asScala(steps.stream()
-                        .map(step -> RowFactory.create(step.name(), step.millis())).toList()).toSeq(),
-                Date.valueOf(Rows.utcDate(startedAt)));
+        return Rows.of(COLUMNS, this, Rows.utcDate(startedAt));
     }
 }

@@ -1,17 +1,25 @@
 package org.mailtriage.warehouse;
 
 import static java.util.Objects.requireNonNull;
+import static org.mailtriage.model.ColumnType.LONG;
+import static org.mailtriage.model.ColumnType.TEXT;
 
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.mailtriage.model.Column;
 
 /** Where a run's time went: named steps, each timed from the end of the one before (the runs table's {@code steps}). */
 public final class StepTimer {
     /** One timed step. */
     public record Step(String name, long millis) implements Serializable {
+        /** A step as the runs table shows it (steps). */
+        public static final List<Column<Step>> COLUMNS = List.of(
+                Column.of("step", TEXT, false, Step::name),
+                Column.of("millis", LONG, false, Step::millis));
+
         public Step {
             requireNonNull(name, "name is null");
         }

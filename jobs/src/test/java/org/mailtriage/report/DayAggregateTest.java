@@ -70,6 +70,7 @@ class DayAggregateTest {
         }
         ServerFacts facts = day.facts(new DayAggregate.ServerKey(ServerRole.OUR_SERVER, "192.0.2.1"), "out1", 20, 3, List.of(), List.of());
         assertThat(facts.receivingDomains()).containsExactly(new Count("a.example", 2), new Count("b.example", 2), new Count("c.example", 1));
+        assertThat(facts.distinctReceivingDomains()).isEqualTo(4);
         assertThat(facts.serverName()).isEqualTo("out1");
     }
 

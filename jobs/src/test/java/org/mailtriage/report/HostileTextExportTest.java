@@ -120,7 +120,7 @@ class HostileTextExportTest {
         RuleGroup hostileList = new RuleGroup(GuideRule.BLOCKLISTED, hostile, 2, 2, T1, T1, List.of(new Sample("e3", T1, hostile, 554, hostile, true)));
         RuleGroup noPtr = new RuleGroup(GuideRule.NO_PTR, null, 1, 1, T1, T1, List.of(new Sample("e4", T1, hostile, 450, hostile, false)));
         return new ServerFacts(ServerRole.OUR_SERVER, "192.0.2.10", hostile, List.of(hostile), List.of(hostile), T1, T1, 6, 6,
-                List.of(new Count(hostile, 6)), List.of(new Count(hostile, 6)), List.of(new Count(hostile, 6)),
+                List.of(new Count(hostile, 6)), List.of(new Count(hostile, 6)), List.of(new Count(hostile, 6)), 1,
                 List.of(blocked, hostileList, noPtr), answers, List.of());
     }
 }

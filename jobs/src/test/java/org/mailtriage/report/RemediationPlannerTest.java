@@ -130,7 +130,7 @@ class RemediationPlannerTest {
     @Test
     void dnsChecksMapToTheGuideRows() {
         ServerFacts facts = new ServerFacts(ServerRole.OUR_SERVER, "2001:db8:10::25", "out3.example.com", List.of("out3"), List.of("out3"),
-                T1, T2, 3, 2, List.of(new Count("blocked", 3)), List.of(new Count("helo_not_fqdn", 3)), List.of(new Count("example.edu", 3)),
+                T1, T2, 3, 2, List.of(new Count("blocked", 3)), List.of(new Count("helo_not_fqdn", 3)), List.of(new Count("example.edu", 3)), 1,
                 List.of(group(GuideRule.HELO_NOT_FQDN, null, 3, 2, sample("h1", T1, "example.edu", 504, "504 5.5.2 need fully-qualified hostname"))),
                 List.of(answer("2001:db8:10::25", SubjectKind.IP, CheckKind.PTR, Outcome.FAIL, List.of(), null),
                         dnsbl("2001:db8:10::25", "zen.spamhaus.org", Outcome.LISTED, List.of("127.0.0.11"), "PBL (Spamhaus)", null, null)),
@@ -158,7 +158,7 @@ class RemediationPlannerTest {
     @Test
     void remoteClientsAreLowAndPtrOkWhenForwardConfirmed() {
         ServerFacts facts = new ServerFacts(ServerRole.REMOTE_CLIENT, "203.0.113.5", null, List.of("mail.example.com"), List.of("mx1"),
-                T1, T1, 1, 0, List.of(new Count("requireptr", 1)), List.of(new Count("no_ptr", 1)), List.of(new Count("example.com", 1)),
+                T1, T1, 1, 0, List.of(new Count("requireptr", 1)), List.of(new Count("no_ptr", 1)), List.of(new Count("example.com", 1)), 1,
                 List.of(group(GuideRule.NO_PTR, null, 1, 0, sample("r1", T1, "example.com", 450, "450 4.7.1 cannot find your hostname"))),
                 List.of(answer("203.0.113.5", SubjectKind.IP, CheckKind.PTR, Outcome.PASS, List.of("mail.example.com"), null),
                         answer("203.0.113.5", SubjectKind.IP, CheckKind.FCRDNS, Outcome.PASS, List.of(), null)),
@@ -206,7 +206,7 @@ class RemediationPlannerTest {
         long failures = groups.stream().mapToLong(RuleGroup::failures).sum();
         long bounces = groups.stream().mapToLong(RuleGroup::bounces).sum();
         return new ServerFacts(ServerRole.OUR_SERVER, ip, "out1.example.com", List.of("out1.example.com"), List.of("out1"),
-                groups.isEmpty() ? null : T1, groups.isEmpty() ? null : T3, failures, bounces, List.of(), List.of(), List.of(), groups,
+                groups.isEmpty() ? null : T1, groups.isEmpty() ? null : T3, failures, bounces, List.of(), List.of(), List.of(), 0, groups,
                 ipAnswers, List.of());
     }
 

@@ -119,13 +119,13 @@ class ReportSummaryTest {
                 : List.of();
         long failures = groups.stream().mapToLong(RuleGroup::failures).sum();
         return new ServerFacts(ServerRole.OUR_SERVER, ip, name, List.of(name), List.of(name), groups.isEmpty() ? null : T1,
-                groups.isEmpty() ? null : T1, failures, failures, List.of(), List.of(), List.of(), groups, answers, List.of());
+                groups.isEmpty() ? null : T1, failures, failures, List.of(), List.of(), List.of(), 0, groups, answers, List.of());
     }
 
     private static ServerFacts withDns(ServerFacts facts, DnsAnswer answer) {
         return new ServerFacts(facts.role(), facts.ip(), facts.serverName(), facts.heloNames(), facts.reportingHosts(), facts.firstSeen(),
                 facts.lastSeen(), facts.failures(), facts.bounces(), facts.failuresByReason(), facts.failuresByGuideRule(),
-                facts.receivingDomains(), facts.ruleGroups(), List.of(answer), facts.heloAnswers());
+                facts.receivingDomains(), facts.distinctReceivingDomains(), facts.ruleGroups(), List.of(answer), facts.heloAnswers());
     }
 
     private static RuleGroup group(GuideRule rule, String list, long count, String eventId) {
