@@ -20,6 +20,12 @@ public enum CheckKind implements Labelled {
     HELO_RESOLVES,
     /** HELO name (or literal) points at the sending IP ({@code peer_ip}). */
     HELO_MATCHES_IP,
+    /**
+     * Sender domain exists: its SOA is asked, and any answer but NXDOMAIN (a record, or none at a name below the apex)
+     * means the name is in the DNS. NXDOMAIN: expired, deleted or mistyped (the guide's step 3: "the domain configured
+     * on the problem server is valid and not expired").
+     */
+    DOMAIN_EXISTS,
     /** Sender domain has A/AAAA records. */
     DOMAIN_A,
     /** Sender domain has MX records (answers: the exchanges). */

@@ -106,7 +106,7 @@ public final class Checker {
         });
     }
 
-    /** A/AAAA, MX, SPF and DMARC TXT of a sender domain, and the domain blocklists. */
+    /** Existence (SOA), A/AAAA, MX, SPF and DMARC TXT of a sender domain, and the domain blocklists. */
     public CompletableFuture<List<DnsAnswer>> checkDomain(String domain, Set<String> cached) {
         String name = HeloNames.normalize(domain);
         HeloNames.Syntax syntax = HeloNames.check(name);
@@ -115,6 +115,9 @@ public final class Checker {
                     local(domain, SubjectKind.DOMAIN, CheckKind.DOMAIN_A, null, Outcome.FAIL, "not a valid domain name: not asked")));
         }
         List<CompletableFuture<List<DnsAnswer>>> parts = new ArrayList<>();
+        if (!cached.contains(DnsAnswer.cacheKey(CheckKind.DOMAIN_EXISTS, null, null))) {
+            parts.add(client.query(name, Type.SOA, null).thenApply(reply -> List.of(exists(domain, name, reply))));
+        }
         if (!cached.contains(DnsAnswer.cacheKey(CheckKind.DOMAIN_A, null, null))) {
             parts.add(client.query(name, Type.A, null).thenCombine(client.query(name, Type.AAAA, null),
                     (v4, v6) -> List.of(addressCheck(domain, SubjectKind.DOMAIN, CheckKind.DOMAIN_A, name, v4, v6))));
@@ -165,7 +168,7 @@ public final class Checker {
                 }
             }
             case DOMAIN -> {
-                for (CheckKind check : List.of(CheckKind.DOMAIN_A, CheckKind.DOMAIN_MX, CheckKind.SPF, CheckKind.DMARC)) {
+                for (CheckKind check : List.of(CheckKind.DOMAIN_EXISTS, CheckKind.DOMAIN_A, CheckKind.DOMAIN_MX, CheckKind.SPF, CheckKind.DMARC)) {
                     keys.add(DnsAnswer.cacheKey(check, null, null));
                 }
                 for (DnsblZone zone : enabledZones) {
@@ -367,6 +370,19 @@ public final class Checker {
         }
         return answer(domain, SubjectKind.DOMAIN, check, null, question, found.isEmpty() ? Outcome.FAIL : Outcome.PASS,
                 found.isEmpty() ? failMeaning : passMeaning, found, null, reply.ttl() < 0 ? null : reply.ttl());
+    }
+
+    /** NXDOMAIN: the name is not in the DNS at all; NOERROR, with its SOA or without (a name below the apex): it is. */
+    private DnsAnswer exists(String domain, String question, DnsReply reply) {
+        ErrorKind error = reply.status().errorKind();
+        if (error != null) {
+            return answer(domain, SubjectKind.DOMAIN, CheckKind.DOMAIN_EXISTS, null, question, Outcome.UNKNOWN, DnsblVerdict.describe(reply),
+                    List.of(), error, null);
+        }
+        boolean missing = reply.status() == ReplyStatus.NXDOMAIN;
+        return answer(domain, SubjectKind.DOMAIN, CheckKind.DOMAIN_EXISTS, null, question, missing ? Outcome.FAIL : Outcome.PASS,
+                missing ? "no such domain (NXDOMAIN): expired, deleted or mistyped" : "the domain exists", reply.values(), null,
+                reply.ttl() < 0 ? null : reply.ttl());
     }
 
     /**

@@ -281,7 +281,7 @@ public final class RemediationPlanner implements Serializable {
             case HELO_SYNTAX -> GuideRule.HELO_INVALID_NAME;
             case HELO_FQDN -> GuideRule.HELO_NOT_FQDN;
             case HELO_RESOLVES, HELO_MATCHES_IP -> GuideRule.HELO_HOST_NOT_FOUND;
-            case DNSBL, DNSBL_SELF_TEST, PTR, FCRDNS, PTR_GENERIC, DOMAIN_A, DOMAIN_MX, SPF, DMARC -> null;
+            case DNSBL, DNSBL_SELF_TEST, PTR, FCRDNS, PTR_GENERIC, DOMAIN_EXISTS, DOMAIN_A, DOMAIN_MX, SPF, DMARC -> null;
         };
     }
 
@@ -396,7 +396,7 @@ public final class RemediationPlanner implements Serializable {
                 case HELO_FQDN -> "HELO " + answer.subject() + " is not fully qualified";
                 case HELO_RESOLVES -> "HELO " + answer.subject() + " does not resolve";
                 case HELO_MATCHES_IP -> "HELO " + answer.subject() + " does not resolve to the sending IP";
-                case DNSBL, DNSBL_SELF_TEST, DOMAIN_A, DOMAIN_MX, SPF, DMARC -> answer.check().label() + " " + answer.outcome().label();
+                case DNSBL, DNSBL_SELF_TEST, DOMAIN_EXISTS, DOMAIN_A, DOMAIN_MX, SPF, DMARC -> answer.check().label() + " " + answer.outcome().label();
             };
         }
     }

@@ -113,6 +113,12 @@ class HostChecksNsdTest {
         // RFC 7505 null MX: an MX record, but one that says the domain accepts no mail.
         assertDomain("nomail.example.test", Outcome.PASS, Outcome.FAIL, Outcome.FAIL, Outcome.FAIL);
         assertThat(find(checker.checkDomain("nomail.example.test", Set.of()).join(), CheckKind.DOMAIN_MX).meaning()).contains("null MX");
+        // Existence: the apex (its SOA), a name below it with records but no SOA, and a name not in the DNS at all.
+        assertThat(find(checker.checkDomain("example.test", Set.of()).join(), CheckKind.DOMAIN_EXISTS).outcome()).isEqualTo(Outcome.PASS);
+        assertThat(find(checker.checkDomain("bare.example.test", Set.of()).join(), CheckKind.DOMAIN_EXISTS).outcome()).isEqualTo(Outcome.PASS);
+        DnsAnswer missing = find(checker.checkDomain("missing.example.test", Set.of()).join(), CheckKind.DOMAIN_EXISTS);
+        assertThat(missing.outcome()).isEqualTo(Outcome.FAIL);
+        assertThat(missing.meaning()).contains("NXDOMAIN");
         DnsAnswer spf = find(checker.checkDomain("example.test", Set.of()).join(), CheckKind.SPF);
         assertThat(spf.answers()).containsExactly("v=spf1 ip4:192.0.2.0/24 -all");
     }
