@@ -2,7 +2,9 @@
 """Wraps reply wordings into bounce emails, so that `tools/sisimai/diff.sh` can compare mailtriage and Sisimai on
 them in the context a bounce gives (a Postfix-style RFC 3464 report: the notice with "(in reply to X command)", a
 delivery-status part, the returned headers). Input: TSV files with a `reply` column and optionally `stage`
-(RCPT, DATA, ... or -); output: one mbox. Documentation addresses only.
+(RCPT, DATA, ... or -) and `remote_host` (the receiving MX, e.g. mx.orange.fr: the reference decoder picks its
+per-provider table from it and from the recipient's domain: `recipient_domain`, else the MX name without its first
+label); output: one mbox. Documentation addresses only, except a provider's own MX and domain named in `remote_host`.
   python3 tools/sisimai/wordings_to_mbox.py OUT.mbox WORDINGS.tsv..."""
 import csv
 import re
@@ -11,15 +13,16 @@ import sys
 COMMANDS = {'CONNECT': None, 'HELO': 'EHLO', 'MAIL': 'MAIL FROM', 'RCPT': 'RCPT TO', 'DATA': 'DATA', 'END-OF-DATA': 'end of DATA'}
 
 
-def bounce(number, reply, stage):
-    recipient = f'user{number}@example.com'
+def bounce(number, reply, stage, remote_host='mx.example.com', domain=None):
+    domain = domain or remote_host.split('.', 1)[1]
+    recipient = f'user{number}@{domain}'
     match = re.match(r'\s*([245]\d\d)[ -]+(?:([245]\.\d{1,3}\.\d{1,3})\s)?', reply)
     if match:
         status = match.group(2) or f'{match.group(1)[0]}.0.0'
         command = COMMANDS.get(stage)
-        said = f'host mx.example.com[192.0.2.25] said: {reply}' + (f' (in reply to {command} command)' if command else '')
+        said = f'host {remote_host}[192.0.2.25] said: {reply}' + (f' (in reply to {command} command)' if command else '')
         if stage == 'CONNECT':
-            said = f'host mx.example.com[192.0.2.25] refused to talk to me: {reply}'
+            said = f'host {remote_host}[192.0.2.25] refused to talk to me: {reply}'
         diagnostic = f'smtp; {reply}'
     else:
         status = '5.0.0'
@@ -65,7 +68,7 @@ Final-Recipient: rfc822; {recipient}
 Original-Recipient: rfc822;{recipient}
 Action: failed
 Status: {status}
-Remote-MTA: dns; mx.example.com
+Remote-MTA: dns; {remote_host}
 Diagnostic-Code: {diagnostic}
 
 --{boundary}
@@ -98,7 +101,8 @@ def main():
                     if not reply:
                         continue
                     number += 1
-                    mbox.write(bounce(number, reply, (row.get('stage') or '-').strip()))
+                    mbox.write(bounce(number, reply, (row.get('stage') or '-').strip(), (row.get('remote_host') or '').strip() or 'mx.example.com',
+                                       (row.get('recipient_domain') or '').strip() or None))
     print(f'{number} bounces written to {out}', file=sys.stderr)
 
 
