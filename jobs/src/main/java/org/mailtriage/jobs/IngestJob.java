@@ -139,8 +139,9 @@ public final class IngestJob {
             LocalDate onlyDate = options.onlyDate();
             LocalDate ingestDate = options.ingestDate();
             Path eventsStaging = qualified(hadoop, PartitionSwap.beginStaging(hadoop, options.warehouse(), "events", scope));
-            Path quarantineStaging = qualified(hadoop, PartitionSwap.beginStaging(hadoop, options.warehouse(), "quarantine",
-                    ingestDate.toString()));
+            // Its staging scope is the inputs' key too: starting, a run clears only what a killed run of the same inputs left.
+            String quarantineKey = inputsKey(options.inputs());
+            Path quarantineStaging = qualified(hadoop, PartitionSwap.beginStaging(hadoop, options.warehouse(), "quarantine", quarantineKey));
             // Columns (nearly) unique per event gain nothing from a dictionary; building one and falling back cost a third of
             // the write (queue and message ids, recipients: a profile of a 147 MB ingest showed the dictionaries' hash lookups).
             // reply_text too (issue 15): on the 1 GB realistic log its dictionary filled up and fell back to plain in every
@@ -179,7 +180,10 @@ public final class IngestJob {
             } else {
                 PartitionSwap.commitStaged(hadoop, options.warehouse(), "events", "event_date", eventsStaging, eventFiles);
             }
-            PartitionSwap.commitStaged(hadoop, options.warehouse(), "quarantine", "ingest_date", quarantineStaging, quarantineFiles);
+            // Quarantine rows sit under the day they were read, which many runs share (a backfill of several days, two
+            // servers' logs): each run replaces only the rows an earlier run of the same inputs wrote.
+            PartitionSwap.commitStagedByKey(hadoop, options.warehouse(), "quarantine", "ingest_date", quarantineStaging, quarantineFiles,
+                    quarantineKey);
             quarantined = counts.linesQuarantined() + counts.emailsQuarantined();
             timer.lap("swap");
         }
@@ -230,6 +234,17 @@ public final class IngestJob {
                 }
             }
             return new TaskResult(counts, events.finish(), quarantine.finish());
+        }
+    }
+
+    /** A name for the set of inputs (order aside): the quarantine rows of the same inputs replace each other. */
+    static String inputsKey(List<String> inputs) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            inputs.stream().sorted().forEach(input -> digest.update((input + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return "in_" + java.util.HexFormat.of().formatHex(digest.digest(), 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

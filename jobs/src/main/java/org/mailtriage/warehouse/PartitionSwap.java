@@ -67,6 +67,55 @@ public final class PartitionSwap {
      */
     public static void commitStaged(Configuration configuration, Warehouse warehouse, String table, String column, Path staging,
             java.util.Collection<String> keep) {
+        keepOnly(configuration, staging, keep);
+        swapIn(configuration, warehouse, table, column, staging);
+    }
+
+    /**
+     * Commits a staging folder filled by tasks into partitions that several writers share (quarantine under the day it
+     * was read): each kept file moves into its partition named {@code <key>-<file>}, then the files an earlier commit of
+     * the same key left in those partitions are deleted. So a rerun of the same inputs replaces its own rows and no other
+     * input's. A crash between the moves and the deletes leaves both generations of the key until its next commit.
+     *
+     * @param key names one writer's rows, e.g. a digest of its input paths (letters, digits, '_' only)
+     */
+    public static void commitStagedByKey(Configuration configuration, Warehouse warehouse, String table, String column, Path staging,
+            java.util.Collection<String> keep, String key) {
+        if (!key.matches("[A-Za-z0-9_]+")) {
+            throw new IllegalArgumentException("key must be letters, digits and '_': " + key);
+        }
+        keepOnly(configuration, staging, keep);
+        RunPoints.reached(RunPoints.staged(table));
+        Path tablePath = new Path(warehouse.table(table));
+        String prefix = key + "-";
+        try {
+            FileSystem fileSystem = tablePath.getFileSystem(configuration);
+            for (FileStatus partition : fileSystem.listStatus(staging, path -> path.getName().startsWith(column + "="))) {
+                Path target = new Path(tablePath, partition.getPath().getName());
+                fileSystem.mkdirs(target);
+                java.util.Set<String> moved = new java.util.HashSet<>();
+                for (FileStatus file : fileSystem.listStatus(partition.getPath(), path -> path.getName().endsWith(".parquet"))) {
+                    String name = prefix + file.getPath().getName();
+                    rename(fileSystem, file.getPath(), new Path(target, name));
+                    moved.add(name);
+                }
+                for (FileStatus old : fileSystem.listStatus(target, path -> path.getName().startsWith(prefix))) {
+                    if (!moved.contains(old.getPath().getName())) {
+                        fileSystem.delete(old.getPath(), false);
+                    }
+                }
+            }
+            fileSystem.delete(staging, true);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot move the new rows into " + tablePath + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Deletes the files in staging that are not in {@code keep} (left by failed or speculative task attempts) and
+     * writes the commit marker.
+     */
+    private static void keepOnly(Configuration configuration, Path staging, java.util.Collection<String> keep) {
         try {
             FileSystem fileSystem = staging.getFileSystem(configuration);
             java.util.Set<Path> kept = new java.util.HashSet<>();
@@ -91,7 +140,6 @@ public final class PartitionSwap {
         } catch (IOException e) {
             throw new IllegalStateException("cannot commit " + staging + ": " + e.getMessage(), e);
         }
-        swapIn(configuration, warehouse, table, column, staging);
     }
 
     /** Swaps every partition of a committed staging folder into the table (old one aside first), then removes the leftovers. */

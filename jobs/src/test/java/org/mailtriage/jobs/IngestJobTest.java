@@ -107,6 +107,28 @@ class IngestJobTest {
         }
     }
 
+    @Test
+    void runsOfOtherInputsOnTheSameDayKeepEachOthersQuarantineAndARerunReplacesItsOwn() throws IOException {
+        SparkSession spark = SharedSpark.session();
+        Warehouse warehouse = new Warehouse(temp.resolve("warehouse").toString());
+        Path samples = ProjectFiles.resolve("data-samples/logs");
+        Path other = temp.resolve("other.log");
+        // A line past the line limit is quarantined.
+        Files.writeString(other, "Nov 27 10:00:00 mx1 postfix/smtp[1]: " + "x".repeat(70_000) + "\n");
+
+        IngestJob.Result first = IngestJob.run(spark, options(warehouse, List.of(samples.toString()), 64L << 20), "first");
+        IngestJob.run(spark, options(warehouse, List.of(other.toString()), 64L << 20), "second");
+        IngestJob.run(spark, options(warehouse, List.of(samples.toString()), 64L << 20), "third");
+
+        Dataset<Row> quarantine = spark.read().parquet(warehouse.table("quarantine"));
+        long fromSamples = first.counts().linesQuarantined();
+        assertThat(fromSamples).isPositive();
+        assertThat(quarantine.where("run_id = 'second'").count()).isEqualTo(1);
+        assertThat(quarantine.where("run_id = 'first'").count()).isZero();
+        assertThat(quarantine.where("run_id = 'third'").count()).isEqualTo(fromSamples);
+        assertThat(quarantine.count()).isEqualTo(fromSamples + 1);
+    }
+
     private static IngestJob.Options options(Warehouse warehouse, List<String> inputs, long splitBytes) {
         return new IngestJob.Options(inputs, warehouse, null, null, ZoneOffset.UTC, null,
                 ProjectFiles.resolve("data-samples/servers.csv").toString(), LocalDate.of(2026, 11, 27), null, splitBytes);
