@@ -32,12 +32,16 @@ final class IngestCommand implements Callable<Integer> {
                     + "while the run lasts; 0: none (default: ${DEFAULT-VALUE}).")
     long progressSeconds;
 
+    @Option(names = "--lock-wait", paramLabel = "SECONDS", defaultValue = "0",
+            description = "Wait this long for a run writing one of the dates this one replaces (a nightly) to finish (default: ${DEFAULT-VALUE}: fail at once).")
+    long lockWaitSeconds;
+
     @Override
     public Integer call() {
         SparkSession spark = SparkSessions.getOrCreate("mailtriage ingest");
         String runId = UUID.randomUUID().toString();
         IngestJob.Options options = new IngestJob.Options(input.inputs, input.warehouse(), input.format, input.referenceDate,
-                input.logZone, input.rules, input.servers, LocalDate.now(ZoneId.of("UTC")), null, input.splitBytes(), input.expansionLimit());
+                input.logZone, input.rules, input.servers, LocalDate.now(ZoneId.of("UTC")), null, input.splitBytes(), input.expansionLimit(), lockWaitSeconds);
         IngestJob.Result result;
         try (Progress progress = Progress.start(spark, input.inputs, Duration.ofSeconds(progressSeconds), System.err)) {
             result = IngestJob.run(spark, options, runId);

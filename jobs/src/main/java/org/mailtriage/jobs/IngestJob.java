@@ -46,6 +46,7 @@ import org.mailtriage.ingest.bounce.WholeFileEmail;
 import org.mailtriage.model.SourceFormat;
 import org.mailtriage.warehouse.BadInputException;
 import org.mailtriage.warehouse.HadoopConf;
+import org.mailtriage.warehouse.DateLocks;
 import org.mailtriage.warehouse.PartitionSwap;
 import org.mailtriage.warehouse.Rows;
 import org.mailtriage.warehouse.RunLog;
@@ -71,15 +72,24 @@ public final class IngestJob {
      * @param serversCsv null when there is none
      * @param onlyDate null to keep every date; else only events of that (UTC) date are written
      * @param expansionLimit how far a compressed file may expand before reading it stops (gzip bomb guard)
+     * @param lockWaitSeconds with onlyDate null: how long to wait for the lock of each date about to be replaced (a nightly
+     *     of that date holding it); with onlyDate set the caller holds that date's lock
      */
     public record Options(List<String> inputs, Warehouse warehouse, SourceFormat format, LocalDate referenceDate, ZoneId zone,
-            String rulesPath, String serversCsv, LocalDate ingestDate, LocalDate onlyDate, long splitBytes, ExpansionLimit expansionLimit) {
+            String rulesPath, String serversCsv, LocalDate ingestDate, LocalDate onlyDate, long splitBytes, ExpansionLimit expansionLimit,
+            long lockWaitSeconds) {
         public Options {
             inputs = List.copyOf(inputs);
             requireNonNull(warehouse, "warehouse is null");
             requireNonNull(zone, "zone is null");
             requireNonNull(ingestDate, "ingestDate is null");
             requireNonNull(expansionLimit, "expansionLimit is null");
+        }
+
+        /** Without waiting for a date's lock. */
+        public Options(List<String> inputs, Warehouse warehouse, SourceFormat format, LocalDate referenceDate, ZoneId zone,
+                String rulesPath, String serversCsv, LocalDate ingestDate, LocalDate onlyDate, long splitBytes, ExpansionLimit expansionLimit) {
+            this(inputs, warehouse, format, referenceDate, zone, rulesPath, serversCsv, ingestDate, onlyDate, splitBytes, expansionLimit, 0);
         }
 
         /** With the default expansion limit. */
@@ -178,7 +188,11 @@ public final class IngestJob {
                 deleteQuietly(hadoop, eventsStaging);
                 PartitionSwap.remove(hadoop, options.warehouse(), "events", "event_date", onlyDate.toString(), scope);
             } else {
-                PartitionSwap.commitStaged(hadoop, options.warehouse(), "events", "event_date", eventsStaging, eventFiles);
+                // A run over every date replaces each date it wrote: not while a nightly of that date is writing it.
+                try (DateLocks locks = onlyDate == null ? DateLocks.acquire(hadoop, options.warehouse(), datesOf(eventFiles),
+                        "ingest", options.lockWaitSeconds()) : DateLocks.NONE) {
+                    PartitionSwap.commitStaged(hadoop, options.warehouse(), "events", "event_date", eventsStaging, eventFiles);
+                }
             }
             // Quarantine rows sit under the day they were read, which many runs share (a backfill of several days, two
             // servers' logs): each run replaces only the rows an earlier run of the same inputs wrote.
@@ -235,6 +249,18 @@ public final class IngestJob {
             }
             return new TaskResult(counts, events.finish(), quarantine.finish());
         }
+    }
+
+    /** The event dates of the files the tasks wrote ({@code …/event_date=2026-11-26/part-…}). */
+    static java.util.SortedSet<LocalDate> datesOf(List<String> eventFiles) {
+        java.util.SortedSet<LocalDate> dates = new java.util.TreeSet<>();
+        for (String file : eventFiles) {
+            String folder = new Path(file).getParent().getName();
+            if (folder.startsWith("event_date=")) {
+                dates.add(LocalDate.parse(folder.substring("event_date=".length())));
+            }
+        }
+        return dates;
     }
 
     /** A name for the set of inputs (order aside): the quarantine rows of the same inputs replace each other. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mailtriage.testing.ProjectFiles;
 import org.mailtriage.testing.SharedSpark;
 import org.mailtriage.warehouse.BadInputException;
+import org.mailtriage.warehouse.DateLock;
 import org.mailtriage.warehouse.Warehouse;
 
 /** The ingest job end to end on data-samples/, read back with Spark. */
@@ -127,6 +128,23 @@ class IngestJobTest {
         assertThat(quarantine.where("run_id = 'first'").count()).isZero();
         assertThat(quarantine.where("run_id = 'third'").count()).isEqualTo(fromSamples);
         assertThat(quarantine.count()).isEqualTo(fromSamples + 1);
+    }
+
+    @Test
+    void anIngestDoesNotReplaceADateWhileANightlyOfThatDateHoldsItsLock() {
+        SparkSession spark = SharedSpark.session();
+        Warehouse warehouse = new Warehouse(temp.resolve("warehouse").toString());
+        List<String> samples = List.of(ProjectFiles.resolve("data-samples/logs").toString());
+        var hadoop = spark.sparkContext().hadoopConfiguration();
+        try (DateLock nightly = DateLock.acquire(hadoop, warehouse, LocalDate.of(2026, 11, 26), "nightly", 0)) {
+            assertThatThrownBy(() -> IngestJob.run(spark, options(warehouse, samples, 64L << 20), "blocked"))
+                    .isInstanceOf(DateLock.LockedException.class).hasMessageContaining("2026-11-26");
+        }
+        assertThat(Files.exists(temp.resolve("warehouse/events/event_date=2026-11-25"))).as("nothing swapped in").isFalse();
+        // The dates it took before the held one were released: the same run goes through now.
+        IngestJob.Result result = IngestJob.run(spark, options(warehouse, samples, 64L << 20), "after");
+        assertThat(spark.read().parquet(warehouse.table("events")).count()).isEqualTo(result.counts().events());
+        assertThat(Files.exists(temp.resolve("warehouse/_locks/2026-11-25.lock"))).isFalse();
     }
 
     private static IngestJob.Options options(Warehouse warehouse, List<String> inputs, long splitBytes) {
