@@ -36,12 +36,13 @@ class WordingsTest {
     @Test
     void providersPublishedCodesAreReadAsTheyMean() throws IOException {
         Agreement agreement = agreement("docs/wordings/rhost-wordings.tsv");
-        assertThat(agreement.rows()).isGreaterThan(0);
+        assertThat(agreement.rows()).isGreaterThanOrEqualTo(660);
         assertThat(agreement.reasonShare()).as("reason agreement; missed:%n%s", agreement.missed()).isGreaterThanOrEqualTo(RHOST_REASON);
         assertThat(agreement.guideRowShare()).as("guide row agreement").isGreaterThanOrEqualTo(RHOST_GUIDE_ROW);
     }
 
-    private static final double RHOST_REASON = 0.90;
+    /** Measured 2026-12-05: 646 of 660 (0.979); the session's starting tables read 460 (0.697). */
+    private static final double RHOST_REASON = 0.97;
     private static final double RHOST_GUIDE_ROW = 0.85;
 
     private record Agreement(int rows, int reasons, int guideRows, int guideAgreements, List<String> missedLines) {
